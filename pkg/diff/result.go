@@ -1,0 +1,135 @@
+package diff
+
+import (
+	"github.com/plandiff/plandiff/pkg/diff/words"
+)
+
+// Schema names the JSON contract a Result encodes to.
+const Schema = "plandiff/diff/v1"
+
+// Kind says what became of a clause between two versions; the Go value is the
+// wire value of the JSON contract.
+type Kind string
+
+const (
+	KindUnchanged  Kind = "unchanged"
+	KindModified   Kind = "modified"
+	KindMerged     Kind = "merged"
+	KindSplit      Kind = "split"
+	KindAdded      Kind = "added"
+	KindRemoved    Kind = "removed"
+	KindUnreported Kind = "unreported"
+)
+
+// Kinds lists every kind in the order summaries print them.
+var Kinds = []Kind{KindUnchanged, KindModified, KindMerged, KindSplit, KindAdded, KindRemoved, KindUnreported}
+
+// Result is the comparison of two versions. Its JSON encoding is the
+// "plandiff/diff/v1" contract (spec section 3); fields beyond the contract
+// are additions, never changes.
+type Result struct {
+	Schema  string     `json:"schema"`
+	Old     VersionRef `json:"old"`
+	New     VersionRef `json:"new"`
+	Match   string     `json:"match"` // auto | id | content
+	Summary Summary    `json:"summary"`
+	Changes []Change   `json:"changes"`
+}
+
+// VersionRef describes one side of a comparison.
+type VersionRef struct {
+	ID           string      `json:"id"`
+	Title        string      `json:"title"`
+	Completeness string      `json:"completeness"`
+	Surfaced     string      `json:"surfaced,omitempty"`
+	Status       string      `json:"status,omitempty"`
+	Name         string      `json:"name,omitempty"` // where it was read from
+	Sources      []SourceRef `json:"sources"`        // every source the version lists
+}
+
+// SourceRef is a source as a change cites it.
+type SourceRef struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Covers string `json:"covers,omitempty"`
+}
+
+// Summary counts changes per kind; Moved counts changes flagged moved.
+type Summary struct {
+	Unchanged  int `json:"unchanged"`
+	Modified   int `json:"modified"`
+	Merged     int `json:"merged"`
+	Split      int `json:"split"`
+	Added      int `json:"added"`
+	Removed    int `json:"removed"`
+	Unreported int `json:"unreported"`
+	Moved      int `json:"moved"`
+}
+
+// Change is one entry of the comparison: which old clauses became which new
+// ones, how their words changed, and who reports each side.
+type Change struct {
+	Kind       Kind     `json:"kind"`
+	Old        []string `json:"old"`
+	New        []string `json:"new"`
+	OldNumbers []string `json:"old_numbers"`
+	NewNumbers []string `json:"new_numbers"`
+	Moved      bool     `json:"moved"`
+	Renumbered bool     `json:"renumbered"`
+	Similarity float64  `json:"similarity"`
+	Topic      string   `json:"topic,omitempty"`
+	// Edits and Figures compare the old clauses' text with the new clauses'
+	// text (several clauses joined by a blank line for merges and splits).
+	Edits   []words.Edit   `json:"edits"`
+	Figures []words.Figure `json:"figures"`
+	Sources SidePair       `json:"sources"`
+
+	// Additions to the contract.
+	Rule       string   `json:"rule"`                  // why the clauses were paired; see Rule* constants
+	OldText    string   `json:"old_text,omitempty"`    // joined old text
+	NewText    string   `json:"new_text,omitempty"`    // joined new text
+	Depth      int      `json:"depth"`                 // nesting of the first new (or old) clause; 0 = point
+	Confidence *Delta `json:"confidence,omitempty"`  // set when confidence differs between sides
+	ProposedBy *Delta `json:"proposed_by,omitempty"` // set when the proposer differs between sides
+	Status     *Delta `json:"status,omitempty"`      // set when agreed/unagreed/bracketed differs
+	OldNotes   []string `json:"old_notes,omitempty"`
+	NewNotes   []string `json:"new_notes,omitempty"`
+	// RemovedEntry is the id of the new version's `removed: true` entry that
+	// records this removal (and cites the source that reports it).
+	RemovedEntry string `json:"removed_entry,omitempty"`
+}
+
+// SidePair holds one list per side.
+type SidePair struct {
+	Old []string `json:"old"`
+	New []string `json:"new"`
+}
+
+// Delta is an attribute's value before and after.
+type Delta struct {
+	Old string `json:"old"`
+	New string `json:"new"`
+}
+
+// Rules recorded in Change.Rule.
+const (
+	RuleID          = "id"           // equal clause ids
+	RuleDerivesFrom = "derives_from" // an explicit lineage link in the new version
+	RuleContent     = "content"      // content similarity above the threshold
+	RuleMergeSplit  = "containment"  // leftover clause whose words are contained in an aligned pair
+	RuleRemovedMark = "removed_mark" // a `removed: true` entry in the new version
+	RuleNone        = "none"         // added, removed or unreported: nothing paired
+)
+
+// HasChanges reports whether anything but unchanged clauses is in the result;
+// it drives --exit-code.
+func (r *Result) HasChanges() bool {
+	for _, c := range r.Changes {
+		if c.Kind != KindUnchanged || c.Moved || c.Renumbered {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,189 @@
+// Package plan holds the model of one version of a negotiated text (a list of
+// clauses with attributions) and loads it from YAML strictly, with positions.
+//
+// It is the only package that imports a YAML library: every other package sees
+// typed plans whose clauses and sources carry the file:line:col they came from.
+package plan
+
+import (
+	"fmt"
+)
+
+// FormatVersion is the value of the top-level `plandiff:` key this package reads.
+const FormatVersion = 1
+
+// Pos is a 1-based position in an input file. The zero Pos means "unknown".
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return p.File
+	}
+}
+
+// Plan is one version of a plan: the metadata and its ordered clauses.
+// JSON tags give the shape of `plandiff show --format json` (the YAML keys).
+type Plan struct {
+	Format  int       `json:"plandiff"`
+	Version Version   `json:"version"`
+	Clauses []*Clause `json:"clauses"`
+
+	// Name is where the plan was read from, as shown in messages:
+	// "plans/us-28-draft.yaml", a path, or "REV:path".
+	Name string `json:"-"`
+}
+
+// Completeness says whether a version's text is known in full.
+const (
+	CompletenessFull    = "full"
+	CompletenessPartial = "partial"
+)
+
+// Version is the metadata block of a plan file.
+type Version struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Short        string   `json:"short,omitempty"`
+	Surfaced     string   `json:"surfaced"`
+	Status       string   `json:"status,omitempty"`
+	Completeness string   `json:"completeness"`
+	ProposedBy   []string `json:"proposed_by,omitempty"`
+	Supersedes   []string `json:"supersedes,omitempty"`
+	Note         string   `json:"note,omitempty"`
+	Sources      []Source `json:"sources"`
+
+	Pos           Pos   `json:"-"` // of the version mapping
+	IDPos         Pos   `json:"-"`
+	SupersedesPos []Pos `json:"-"` // one per Supersedes entry
+}
+
+// Source is one report that clauses of the version cite.
+type Source struct {
+	ID     string `json:"id"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Covers string `json:"covers,omitempty"`
+	Note   string `json:"note,omitempty"`
+
+	Pos Pos `json:"-"`
+}
+
+// Clause is one point or sub-point of a version.
+type Clause struct {
+	ID          string    `json:"id"`
+	Number      string    `json:"number,omitempty"`
+	Topic       string    `json:"topic,omitempty"`
+	Text        string    `json:"text,omitempty"`
+	Removed     bool      `json:"removed,omitempty"`
+	Status      string    `json:"status,omitempty"`
+	ProposedBy  []string  `json:"proposed_by,omitempty"`
+	Sources     []string  `json:"sources"`
+	Confidence  string    `json:"confidence"`
+	DerivesFrom []string  `json:"derives_from,omitempty"`
+	Note        string    `json:"note,omitempty"`
+	Clauses     []*Clause `json:"clauses,omitempty"`
+
+	Pos            Pos   `json:"-"` // of the clause mapping
+	IDPos          Pos   `json:"-"`
+	SourcesPos     []Pos `json:"-"` // one per Sources entry
+	DerivesFromPos []Pos `json:"-"` // one per DerivesFrom entry
+}
+
+// Confidence values. The zero value in a file means ConfidenceReported.
+const (
+	ConfidenceReported   = "reported"
+	ConfidenceConfirmed  = "confirmed"
+	ConfidenceDisputed   = "disputed"
+	ConfidenceUnverified = "unverified"
+)
+
+// Allowed values of the enumerated fields, in the order help texts list them.
+var (
+	Statuses       = []string{"official", "leaked", "reported", "reconstructed"}
+	Completenesses = []string{CompletenessFull, CompletenessPartial}
+	Confidences    = []string{ConfidenceReported, ConfidenceConfirmed, ConfidenceDisputed, ConfidenceUnverified}
+	Covers         = []string{"full-text", "partial-text", "summary", "quotes", "analysis"}
+	// ClauseStatuses marks clauses that a version carries without agreement.
+	ClauseStatuses = []string{"agreed", "unagreed", "bracketed"}
+)
+
+// DefaultTopics is the fixed topic vocabulary of the format. A corpus may add
+// topics in a topics.yaml beside its plans.
+var DefaultTopics = []string{
+	"sovereignty", "non-aggression", "nato", "security-guarantees", "military",
+	"territory", "sanctions", "economy", "reconstruction", "frozen-assets", "energy",
+	"nuclear-plant", "humanitarian", "prisoners", "amnesty", "elections",
+	"language-religion", "education", "ceasefire", "implementation", "monitoring", "other",
+}
+
+// Partial reports whether the version is known only in part, so that a clause
+// missing from it is unreported rather than removed.
+func (p *Plan) Partial() bool { return p.Version.Completeness == CompletenessPartial }
+
+// Walk calls fn for every clause in document order (a clause before its
+// sub-points), with the clause's parent (nil at top level) and depth (0 at top).
+func (p *Plan) Walk(fn func(c, parent *Clause, depth int)) {
+	var walk func(cs []*Clause, parent *Clause, depth int)
+	walk = func(cs []*Clause, parent *Clause, depth int) {
+		for _, c := range cs {
+			fn(c, parent, depth)
+			walk(c.Clauses, c, depth+1)
+		}
+	}
+	walk(p.Clauses, nil, 0)
+}
+
+// Flat is one clause of a plan in document order, with its place in the tree.
+type Flat struct {
+	Clause *Clause
+	Parent *Clause // nil at top level
+	Depth  int
+	Index  int // position in document order
+}
+
+// Flatten lists every clause, sub-points included, in document order.
+func (p *Plan) Flatten() []Flat {
+	var out []Flat
+	p.Walk(func(c, parent *Clause, depth int) {
+		out = append(out, Flat{Clause: c, Parent: parent, Depth: depth, Index: len(out)})
+	})
+	return out
+}
+
+// Find returns the clause with the given id, or nil.
+func (p *Plan) Find(id string) *Clause {
+	var found *Clause
+	p.Walk(func(c, _ *Clause, _ int) {
+		if found == nil && c.ID == id {
+			found = c
+		}
+	})
+	return found
+}
+
+// Source returns the source with the given id, or nil.
+func (v *Version) Source(id string) *Source {
+	for i := range v.Sources {
+		if v.Sources[i].ID == id {
+			return &v.Sources[i]
+		}
+	}
+	return nil
+}
+
+// Count returns the number of clauses, sub-points included.
+func (p *Plan) Count() int {
+	n := 0
+	p.Walk(func(*Clause, *Clause, int) { n++ })
+	return n
+}
