@@ -1,0 +1,42 @@
+# plandiff developer tasks. `make test` is what CI runs (through .ci/run).
+GO        ?= go
+FUZZTIME  ?= 3s
+LONGFUZZ  ?= 2m
+PKGS      := ./...
+# Packages with golden files refreshed by `make golden` (-update is defined
+# only there, so it cannot be passed to ./... as a whole).
+GOLDEN_PKGS := ./pkg/render/ ./pkg/diff/ ./cmd/plandiff/
+
+.PHONY: all build test vet unit fuzz-smoke fuzz golden bench docs clean
+
+all: build test
+
+build:
+	$(GO) build -buildvcs=auto -o bin/plandiff ./cmd/plandiff
+
+test: vet unit fuzz-smoke
+
+vet:
+	$(GO) vet $(PKGS)
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# Unit, golden and end-to-end script tests (testdata/script/*.txtar), with the
+# race detector.
+unit:
+	$(GO) test -race -count=1 $(PKGS)
+
+# A few seconds of every fuzz target; crashers found are kept under
+# testdata/fuzz/ and rerun by every `go test` from then on.
+fuzz-smoke:
+	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+
+fuzz:
+	FUZZTIME=$(LONGFUZZ) ./scripts/fuzz.sh
+
+golden:
+	$(GO) test $(GOLDEN_PKGS) -update
+	@git status --short -- '*testdata*'
+
+clean:
+	rm -rf bin

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+)
+
+type listOptions struct {
+	format string
+}
+
+func newListCmd(e *env, g *globals) *cobra.Command {
+	o := &listOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the versions of the corpus in lineage order",
+		Long: `List the versions of the corpus in use (the embedded plans, or --plans DIR),
+oldest first along the supersedes links: id, title, date surfaced, status,
+completeness and number of clauses (sub-points included).`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkEnum("format", o.format, "text", "json"); err != nil {
+				return err
+			}
+			return runList(e, g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
+	registerEnumCompletion(cmd, "format", "text", "json")
+	return cmd
+}
+
+// listEntry is one row of `list --format json`.
+type listEntry struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Surfaced     string   `json:"surfaced"`
+	Status       string   `json:"status,omitempty"`
+	Completeness string   `json:"completeness"`
+	Clauses      int      `json:"clauses"`
+	Supersedes   []string `json:"supersedes"`
+	File         string   `json:"file"`
+}
+
+func runList(e *env, g *globals, o *listOptions) error {
+	c, err := g.resolver(e).LoadCorpus()
+	if err != nil {
+		return err
+	}
+	entries := make([]listEntry, 0, len(c.Plans))
+	for _, p := range c.Plans {
+		v := p.Version
+		sup := v.Supersedes
+		if sup == nil {
+			sup = []string{}
+		}
+		entries = append(entries, listEntry{
+			ID: v.ID, Title: v.Title, Surfaced: v.Surfaced, Status: v.Status,
+			Completeness: v.Completeness, Clauses: p.Count(), Supersedes: sup, File: p.Name,
+		})
+	}
+	if o.format == "json" {
+		return writeJSON(e.stdout, entries)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSURFACED\tSTATUS\tCOMPLETENESS\tCLAUSES\tTITLE")
+	for _, x := range entries {
+		status := x.Status
+		if status == "" {
+			status = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", sanitize(x.ID), x.Surfaced, status,
+			x.Completeness, x.Clauses, sanitize(x.Title))
+	}
+	return tw.Flush()
+}
+
+// writeJSON prints v as indented JSON without HTML escaping, so that '&' and
+// '<' in clause text stay readable.
+func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// globals are the flags every command shares.
+type globals struct {
+	plansDir string
+	color    string
+	width    int
+}
+
+// version is set at link time (-ldflags "-X main.version=v1.2.3") for release
+// builds; otherwise the module's build info supplies it.
+var version = ""
+
+func newRootCmd(e *env) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "plandiff",
+		Short: "Diff, annotate and report versions of a negotiated text, clause by clause",
+		Long: `plandiff keeps each version of a negotiated text as a YAML list of clauses,
+each citing its sources, and reports precisely what changed between versions,
+who put it there and which source says so.
+
+The embedded corpus holds the 2025 US-led Russia-Ukraine peace plan versions as
+they were reported. A VERSION argument is a version id of the corpus in use
+(see 'plandiff list'), a path to a plan file, or a git object REV:path.`,
+		Example: `  plandiff list
+  plandiff diff us-28-draft framework-20
+  plandiff diff --format markdown us-28-draft eu-counterproposal
+  plandiff validate plans/*.yaml`,
+		Version:           buildVersion(),
+		SilenceErrors:     true,
+		SilenceUsage:      true,
+		Args:              noArgs,
+		RunE:              func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+	}
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.plansDir, "plans", "", "use the plan files in `DIR` as the corpus instead of the embedded one")
+	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
+	pf.IntVar(&g.width, "width", 0, "wrap text output at `N` columns (default: the terminal's width; no wrapping when piped)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := checkEnum("color", g.color, "auto", "always", "never"); err != nil {
+			return err
+		}
+		if g.width < 0 {
+			return usageErrorf("--width must be positive")
+		}
+		return nil
+	}
+	registerEnumCompletion(root, "color", "auto", "always", "never")
+
+	root.AddCommand(
+		newListCmd(e, g),
+		newShowCmd(e, g),
+		newValidateCmd(e, g),
+	)
+	for _, c := range root.Commands() {
+		c.Flags().SortFlags = false
+	}
+	return root
+}
+
+// noArgs rejects stray arguments and unknown commands as usage errors.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		if cmd.HasSubCommands() {
+			return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
+		}
+		return usageErrorf("%s takes no arguments", cmd.CommandPath())
+	}
+	return nil
+}
+
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageErrorf("%s wants %s, got %d argument(s)", cmd.CommandPath(), what, len(args))
+		}
+		return nil
+	}
+}
+
+func checkEnum(flag, val string, allowed ...string) error {
+	for _, a := range allowed {
+		if val == a {
+			return nil
+		}
+	}
+	return usageErrorf("--%s %q: want one of %s", flag, val, strings.Join(allowed, ", "))
+}
+
+func registerEnumCompletion(cmd *cobra.Command, flag string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// resolver builds the version resolver for the corpus in use.
+func (g *globals) resolver(e *env) *source.Resolver {
+	c := source.Corpus{FS: e.plans, Dir: ".", Prefix: "plans"}
+	if g.plansDir != "" {
+		dir := g.plansDir
+		if !filepath.IsAbs(dir) && e.workDir != "" {
+			dir = filepath.Join(e.workDir, dir)
+		}
+		c = source.Corpus{FS: os.DirFS(dir), Dir: ".", Prefix: filepath.Clean(g.plansDir)}
+	}
+	c.Opts = plan.Options{}
+	return &source.Resolver{Corpus: c, WorkDir: e.workDir}
+}
+
+// buildVersion reports the module version and VCS revision from the build
+// information, so that a bug report names exactly what was run.
+func buildVersion() string {
+	v := version
+	info, ok := debug.ReadBuildInfo()
+	if v == "" {
+		v = "(devel)"
+		if ok && info.Main.Version != "" {
+			v = info.Main.Version
+		}
+	}
+	if !ok {
+		return v
+	}
+	var rev, when, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			when = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		v += fmt.Sprintf(" (revision %s%s, %s)", rev, dirty, when)
+	}
+	return v + " " + info.GoVersion
+}

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+type validateOptions struct {
+	format string
+}
+
+func newValidateCmd(e *env, g *globals) *cobra.Command {
+	o := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate [file...]",
+		Short: "Check plan files against the format and report every problem",
+		Long: `Check plan files: the YAML, the keys and types of the format, unique ids,
+source references, dates, topics, and the lineage links between versions
+(derives_from and supersedes targets, no cycles). Every problem is reported
+with file:line:col, sorted; the exit status is 1 when there are problems.
+
+With no arguments the whole corpus in use is checked (the embedded plans, or
+--plans DIR). Files given are checked on their own and against the corpus for
+links to other versions. --format github prints GitHub Actions workflow
+commands, so problems show up as annotations on the pull request.`,
+		Example: `  plandiff validate
+  plandiff validate my-plans/*.yaml
+  plandiff validate --format github plans/*.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkEnum("format", o.format, "text", "github"); err != nil {
+				return err
+			}
+			return runValidate(cmd, e, g, o, args)
+		},
+	}
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or github (workflow-command annotations)")
+	registerEnumCompletion(cmd, "format", "text", "github")
+	return cmd
+}
+
+func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, args []string) error {
+	r := g.resolver(e)
+	var problems plan.ErrorList
+	var plans []*plan.Plan
+	files := len(args)
+	if len(args) == 0 {
+		c, err := r.LoadCorpus()
+		var list plan.ErrorList
+		switch {
+		case errors.As(err, &list):
+			problems = list
+		case err != nil:
+			return err
+		default:
+			plans = c.Plans
+		}
+		files = len(plans)
+	} else {
+		for _, arg := range args {
+			p, err := r.Plan(cmd.Context(), arg)
+			var list plan.ErrorList
+			switch {
+			case errors.As(err, &list):
+				problems = append(problems, list...)
+			case err != nil:
+				return err
+			default:
+				plans = append(plans, p)
+			}
+		}
+		problems = append(problems, crossCheck(r, plans)...)
+	}
+	problems.Sort()
+	w := bufio.NewWriter(e.stdout)
+	if err := printProblems(w, problems, o.format); err != nil {
+		return err
+	}
+	if len(problems) == 0 && o.format == "text" {
+		clauses := 0
+		for _, p := range plans {
+			clauses += p.Count()
+		}
+		fmt.Fprintf(w, "ok: %d %s, %d clauses\n", files, plural(files, "file", "files"), clauses)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(e.stderr, "plandiff: %d %s\n", len(problems), plural(len(problems), "problem", "problems"))
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// crossCheck checks the links of the given plans against each other and the
+// corpus; a given file replaces the corpus version with its id. Links to
+// versions that are not loaded are not errors (spec section 1).
+func crossCheck(r *source.Resolver, given []*plan.Plan) plan.ErrorList {
+	if len(given) == 0 {
+		return nil
+	}
+	set := append([]*plan.Plan(nil), given...)
+	mine := make(map[string]bool, len(given))
+	for _, p := range given {
+		mine[p.Version.ID] = true
+	}
+	if c, err := r.LoadCorpus(); err == nil {
+		for _, p := range c.Plans {
+			if !mine[p.Version.ID] {
+				set = append(set, p)
+			}
+		}
+	}
+	var out plan.ErrorList
+	names := make(map[string]bool, len(given))
+	for _, p := range given {
+		names[p.Name] = true
+	}
+	for _, e := range plan.CheckRefs(set, false) {
+		if names[e.Pos.File] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func printProblems(w io.Writer, problems plan.ErrorList, format string) error {
+	for _, p := range problems {
+		var err error
+		if format == "github" {
+			_, err = fmt.Fprintf(w, "::error file=%s,line=%d,col=%d,title=plandiff::%s\n",
+				ghProperty(p.Pos.File), p.Pos.Line, p.Pos.Col, ghData(p.Msg))
+		} else {
+			_, err = fmt.Fprintln(w, sanitize(p.Error()))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ghData escapes a workflow-command message the way the Actions runner
+// unescapes it, so data cannot end the command or start another one.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

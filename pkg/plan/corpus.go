@@ -1,0 +1,341 @@
+package plan
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TopicsFile is the optional file beside a corpus's plans that adds topics to
+// the default vocabulary.
+const TopicsFile = "topics.yaml"
+
+// Corpus is a set of versions that may refer to each other.
+type Corpus struct {
+	// Plans in lineage order: a version after those it supersedes, then by
+	// date surfaced, then by id.
+	Plans  []*Plan
+	Topics []string
+	byID   map[string]*Plan
+}
+
+// Get returns the version with the given id, or nil.
+func (c *Corpus) Get(id string) *Plan { return c.byID[id] }
+
+// IDs lists the version ids in lineage order.
+func (c *Corpus) IDs() []string {
+	ids := make([]string, len(c.Plans))
+	for i, p := range c.Plans {
+		ids[i] = p.Version.ID
+	}
+	return ids
+}
+
+// LoadDir reads every *.yaml file of dir in fsys as a plan (topics.yaml as the
+// topic list), checks each and then the rules that span files. Messages name
+// files as prefix/NAME, so embedded plans read as "plans/us-28-draft.yaml".
+func LoadDir(fsys fs.FS, dir, prefix string, opts Options) (*Corpus, error) {
+	var errs ErrorList
+	topics, err := LoadTopics(fsys, dir, prefix)
+	if err != nil {
+		return nil, err
+	}
+	opts.Topics = topics
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read plans directory %s: %w", prefix, err)
+	}
+	var plans []*Plan
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == TopicsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", path.Join(prefix, name), err)
+		}
+		p, err := Parse(path.Join(prefix, name), data, opts)
+		if err != nil {
+			if l, ok := err.(ErrorList); ok {
+				errs = append(errs, l...)
+				continue
+			}
+			return nil, err
+		}
+		plans = append(plans, p)
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	c, cerrs := NewCorpus(plans, true)
+	if len(cerrs) > 0 {
+		return nil, cerrs
+	}
+	c.Topics = topics
+	return c, nil
+}
+
+// LoadTopics reads dir/topics.yaml if there is one and returns the default
+// topics followed by the corpus's own.
+func LoadTopics(fsys fs.FS, dir, prefix string) ([]string, error) {
+	topics := append([]string(nil), DefaultTopics...)
+	data, err := fs.ReadFile(fsys, path.Join(dir, TopicsFile))
+	if err != nil {
+		return topics, nil
+	}
+	name := path.Join(prefix, TopicsFile)
+	root, errs := parseYAML(name, data, Options{}.withDefaults())
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	w := &walker{name: name}
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	seen := w.fields(root, "the topics file", []string{"plandiff", "topics"}, func(key string, v *yaml.Node) {
+		if key != "topics" {
+			return
+		}
+		list, poss := w.strList(v, "topics")
+		for i, t := range list {
+			if !versionIDRE.MatchString(t) {
+				w.errs.Add(poss[i], "topic %q must be a slug: lower-case letters, digits and '-'", t)
+			} else if !contains(topics, t) {
+				topics = append(topics, t)
+			}
+		}
+	})
+	w.require(root, "the topics file", seen, "topics")
+	if len(w.errs) > 0 {
+		w.errs.Sort()
+		return nil, w.errs
+	}
+	return topics, nil
+}
+
+// NewCorpus checks the rules that span files and orders the versions. With
+// complete set, every version a file names must be in the set (a corpus
+// directory); otherwise references to absent versions are not checked.
+func NewCorpus(plans []*Plan, complete bool) (*Corpus, ErrorList) {
+	errs := CheckRefs(plans, complete)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	c := &Corpus{Plans: lineageOrder(plans), byID: make(map[string]*Plan, len(plans)), Topics: DefaultTopics}
+	for _, p := range plans {
+		c.byID[p.Version.ID] = p
+	}
+	return c, nil
+}
+
+// CheckRefs checks what spans files: unique version ids, supersedes and
+// derives_from targets, and cycles in either.
+func CheckRefs(plans []*Plan, complete bool) ErrorList {
+	var errs ErrorList
+	byID := make(map[string]*Plan, len(plans))
+	for _, p := range plans {
+		if prev, dup := byID[p.Version.ID]; dup {
+			errs.Add(p.Version.IDPos, "version id %q is also used by %s", p.Version.ID, prev.Name)
+			continue
+		}
+		byID[p.Version.ID] = p
+	}
+	for _, p := range plans {
+		v := &p.Version
+		for i, sup := range v.Supersedes {
+			if byID[sup] == nil && complete {
+				errs.Add(v.SupersedesPos[i], "supersedes: version %q is not in the corpus%s", sup, didYouMeanVersion(sup, byID))
+			}
+		}
+		p.Walk(func(c, _ *Clause, _ int) {
+			for i, d := range c.DerivesFrom {
+				ver, id, ok := SplitRef(d)
+				if !ok {
+					continue
+				}
+				target := byID[ver]
+				switch {
+				case target == nil && complete:
+					errs.Add(c.DerivesFromPos[i], "derives_from %q: version %q is not in the corpus%s", d, ver, didYouMeanVersion(ver, byID))
+				case target != nil && target.Find(id) == nil:
+					errs.Add(c.DerivesFromPos[i], "derives_from %q: version %s has no clause %q", d, ver, id)
+				}
+			}
+		})
+	}
+	errs = append(errs, supersedesCycles(plans, byID)...)
+	errs = append(errs, derivesCycles(plans, byID)...)
+	errs.Sort()
+	return errs
+}
+
+func didYouMeanVersion(s string, byID map[string]*Plan) string {
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if sug := suggest(s, ids); sug != "" {
+		return fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	return ""
+}
+
+// supersedesCycles finds cycles in the version graph by depth-first search in
+// id order, reporting the edge that closes each cycle.
+func supersedesCycles(plans []*Plan, byID map[string]*Plan) ErrorList {
+	var errs ErrorList
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make(map[string]int)
+	var stack []string
+	var visit func(p *Plan)
+	visit = func(p *Plan) {
+		id := p.Version.ID
+		color[id] = grey
+		stack = append(stack, id)
+		for i, sup := range p.Version.Supersedes {
+			q := byID[sup]
+			if q == nil {
+				continue
+			}
+			switch color[sup] {
+			case grey:
+				errs.Add(p.Version.SupersedesPos[i], "supersedes forms a cycle: %s", cyclePath(stack, sup))
+			case white:
+				visit(q)
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[id] = black
+	}
+	for _, p := range sortedByID(plans) {
+		if color[p.Version.ID] == white {
+			visit(p)
+		}
+	}
+	return errs
+}
+
+// derivesCycles finds cycles among clause lineage links across versions.
+func derivesCycles(plans []*Plan, byID map[string]*Plan) ErrorList {
+	type node struct {
+		c   *Clause
+		ver string
+	}
+	var errs ErrorList
+	color := make(map[string]int)
+	var stack []string
+	var visit func(key string, n node)
+	visit = func(key string, n node) {
+		color[key] = 1
+		stack = append(stack, key)
+		for i, d := range n.c.DerivesFrom {
+			ver, id, ok := SplitRef(d)
+			if !ok || byID[ver] == nil {
+				continue
+			}
+			t := byID[ver].Find(id)
+			if t == nil {
+				continue
+			}
+			switch color[d] {
+			case 1:
+				errs.Add(n.c.DerivesFromPos[i], "derives_from forms a cycle: %s", cyclePath(stack, d))
+			case 0:
+				visit(d, node{c: t, ver: ver})
+			}
+		}
+		stack = stack[:len(stack)-1]
+		color[key] = 2
+	}
+	for _, p := range sortedByID(plans) {
+		p.Walk(func(c, _ *Clause, _ int) {
+			key := p.Version.ID + "#" + c.ID
+			if color[key] == 0 && len(c.DerivesFrom) > 0 {
+				visit(key, node{c: c, ver: p.Version.ID})
+			}
+		})
+	}
+	return errs
+}
+
+func cyclePath(stack []string, back string) string {
+	for i, s := range stack {
+		if s == back {
+			return strings.Join(append(append([]string(nil), stack[i:]...), back), " -> ")
+		}
+	}
+	return back
+}
+
+func sortedByID(plans []*Plan) []*Plan {
+	out := append([]*Plan(nil), plans...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Version.ID < out[j].Version.ID })
+	return out
+}
+
+// lineageOrder sorts versions topologically by supersedes (a version after
+// those it revises), breaking ties by date surfaced, then id. It assumes no
+// cycles (CheckRefs runs first); anything left over is appended in tie order.
+func lineageOrder(plans []*Plan) []*Plan {
+	less := func(a, b *Plan) bool {
+		if a.Version.Surfaced != b.Version.Surfaced {
+			return a.Version.Surfaced < b.Version.Surfaced
+		}
+		return a.Version.ID < b.Version.ID
+	}
+	byID := make(map[string]*Plan, len(plans))
+	for _, p := range plans {
+		byID[p.Version.ID] = p
+	}
+	indeg := make(map[string]int, len(plans))
+	children := make(map[string][]*Plan)
+	for _, p := range plans {
+		for _, sup := range p.Version.Supersedes {
+			if byID[sup] != nil {
+				indeg[p.Version.ID]++
+				children[sup] = append(children[sup], p)
+			}
+		}
+	}
+	var ready, out []*Plan
+	for _, p := range plans {
+		if indeg[p.Version.ID] == 0 {
+			ready = append(ready, p)
+		}
+	}
+	done := make(map[string]bool)
+	for len(ready) > 0 {
+		sort.Slice(ready, func(i, j int) bool { return less(ready[i], ready[j]) })
+		p := ready[0]
+		ready = ready[1:]
+		out = append(out, p)
+		done[p.Version.ID] = true
+		for _, ch := range children[p.Version.ID] {
+			if indeg[ch.Version.ID]--; indeg[ch.Version.ID] == 0 {
+				ready = append(ready, ch)
+			}
+		}
+	}
+	if len(out) < len(plans) {
+		var rest []*Plan
+		for _, p := range plans {
+			if !done[p.Version.ID] {
+				rest = append(rest, p)
+			}
+		}
+		sort.Slice(rest, func(i, j int) bool { return less(rest[i], rest[j]) })
+		out = append(out, rest...)
+	}
+	return out
+}

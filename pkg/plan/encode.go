@@ -1,0 +1,127 @@
+package plan
+
+import (
+	"io"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Encode writes p as a plan file, keys in the format's order, two-space
+// indents, defaults filled in. Parse(Encode(p)) gives back the same plan.
+func Encode(w io.Writer, p *Plan) error {
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{planNode(p)}}
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// EncodeClause writes one clause (with its sub-points) as YAML.
+func EncodeClause(w io.Writer, c *Clause) error {
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(clauseNode(c)); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func planNode(p *Plan) *yaml.Node {
+	m := mapping()
+	addInt(m, "plandiff", FormatVersion)
+	v := mapping()
+	addStr(v, "id", p.Version.ID)
+	addStr(v, "title", p.Version.Title)
+	addStr(v, "short", p.Version.Short)
+	addStr(v, "surfaced", p.Version.Surfaced)
+	addStr(v, "status", p.Version.Status)
+	addStr(v, "completeness", p.Version.Completeness)
+	addList(v, "proposed_by", p.Version.ProposedBy)
+	addList(v, "supersedes", p.Version.Supersedes)
+	addStr(v, "note", p.Version.Note)
+	srcs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range p.Version.Sources {
+		sm := mapping()
+		addStr(sm, "id", s.ID)
+		addStr(sm, "outlet", s.Outlet)
+		addStr(sm, "date", s.Date)
+		addStr(sm, "url", s.URL)
+		addStr(sm, "covers", s.Covers)
+		addStr(sm, "note", s.Note)
+		srcs.Content = append(srcs.Content, sm)
+	}
+	add(v, "sources", srcs)
+	add(m, "version", v)
+	add(m, "clauses", clausesNode(p.Clauses))
+	return m
+}
+
+func clausesNode(cs []*Clause) *yaml.Node {
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, c := range cs {
+		seq.Content = append(seq.Content, clauseNode(c))
+	}
+	return seq
+}
+
+func clauseNode(c *Clause) *yaml.Node {
+	m := mapping()
+	addStr(m, "id", c.ID)
+	addStr(m, "number", c.Number)
+	addStr(m, "topic", c.Topic)
+	addStr(m, "text", c.Text)
+	if c.Removed {
+		add(m, "removed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	addStr(m, "status", c.Status)
+	addList(m, "proposed_by", c.ProposedBy)
+	addFlowList(m, "sources", c.Sources)
+	addStr(m, "confidence", c.Confidence)
+	addList(m, "derives_from", c.DerivesFrom)
+	addStr(m, "note", c.Note)
+	if len(c.Clauses) > 0 {
+		add(m, "clauses", clausesNode(c.Clauses))
+	}
+	return m
+}
+
+func mapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode} }
+
+func add(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+// addStr adds a string, always tagged !!str so that values such as "1.10",
+// "yes" or "2025-11-20" are quoted where they would otherwise read as
+// numbers, booleans or dates.
+func addStr(m *yaml.Node, key, val string) {
+	if val == "" {
+		return
+	}
+	add(m, key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: val})
+}
+
+func addInt(m *yaml.Node, key string, val int) {
+	add(m, key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(val)})
+}
+
+func addList(m *yaml.Node, key string, vals []string) {
+	if len(vals) == 0 {
+		return
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, v := range vals {
+		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+	}
+	add(m, key, seq)
+}
+
+func addFlowList(m *yaml.Node, key string, vals []string) {
+	addList(m, key, vals)
+	if len(vals) > 0 {
+		m.Content[len(m.Content)-1].Style = yaml.FlowStyle
+	}
+}

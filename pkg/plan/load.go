@@ -1,0 +1,653 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Options bounds and configures parsing. The zero value uses the defaults.
+type Options struct {
+	// MaxBytes caps the size of a file (default DefaultMaxBytes).
+	MaxBytes int
+	// MaxLineBytes caps the length of one line (default DefaultMaxLineBytes).
+	MaxLineBytes int
+	// MaxDepth caps how deeply sub-points nest (default DefaultMaxDepth).
+	MaxDepth int
+	// Topics is the topic vocabulary; nil means DefaultTopics.
+	Topics []string
+}
+
+// Defaults for Options. A 30,000-clause plan is about 9 MB of YAML, so the size
+// cap leaves room for large treaties while still bounding memory.
+const (
+	DefaultMaxBytes     = 32 << 20
+	DefaultMaxLineBytes = 1 << 20
+	DefaultMaxDepth     = 16
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxLineBytes <= 0 {
+		o.MaxLineBytes = DefaultMaxLineBytes
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.Topics == nil {
+		o.Topics = DefaultTopics
+	}
+	return o
+}
+
+// Parse reads one plan file. name is how messages refer to the file. On any
+// problem it returns a nil plan and an ErrorList holding every problem found,
+// sorted by position. Parse never panics: a panic inside the YAML library is
+// reported as an error of the file.
+func Parse(name string, data []byte, opts Options) (p *Plan, err error) {
+	opts = opts.withDefaults()
+	defer func() {
+		if r := recover(); r != nil {
+			p = nil
+			var l ErrorList
+			l.Add(Pos{File: name, Line: 1, Col: 1}, "internal error while parsing (please report this file): %v", r)
+			err = l
+		}
+	}()
+	root, errs := parseYAML(name, data, opts)
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	w := &walker{name: name, opts: opts, topics: make(map[string]bool)}
+	for _, t := range opts.Topics {
+		w.topics[t] = true
+	}
+	p = w.plan(root)
+	w.errs = append(w.errs, checkPlan(p)...)
+	if len(w.errs) > 0 {
+		w.errs.Sort()
+		return nil, w.errs
+	}
+	p.Name = name
+	return p, nil
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML checks the raw bytes, then parses them into a node tree. Checking
+// bytes first gives exact positions for problems the YAML library reports
+// without one (control characters, invalid UTF-8) and bounds what it sees.
+func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
+	var errs ErrorList
+	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
+	if len(data) > opts.MaxBytes {
+		errs.Add(at(1, 1), "file is %d bytes, over the limit of %d bytes", len(data), opts.MaxBytes)
+		return nil, errs
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if errs = scanBytes(name, data, opts); len(errs) > 0 {
+		return nil, errs
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			errs.Add(at(1, 1), "file is empty: want a plan (plandiff: 1, version, clauses)")
+		} else {
+			errs = append(errs, yamlError(name, data, err))
+		}
+		return nil, errs
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		errs = append(errs, yamlError(name, data, err))
+	default:
+		errs.Add(at(max(next.Line, 1), 1), "a second YAML document: a plan file holds exactly one")
+	}
+	return &doc, errs
+}
+
+// yamlError turns a YAML library error (a string with at best a line) into a
+// positioned Error. For tab indentation the column of the tab is found.
+func yamlError(name string, data []byte, err error) *Error {
+	msg := err.Error()
+	pos := Pos{File: name, Line: 1, Col: 1}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		lines := bytes.Count(data, []byte("\n")) + 1
+		pos.Line = min(max(line, 1), lines)
+		msg = m[2]
+		if strings.Contains(msg, "tab character") {
+			if col := tabColumn(data, pos.Line); col > 0 {
+				pos.Col = col
+				msg = "a tab character in indentation: indent with spaces"
+			}
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return &Error{Pos: pos, Msg: "YAML syntax: " + msg}
+}
+
+func tabColumn(data []byte, line int) int {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return 0
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	if j := bytes.IndexByte(data, '\t'); j >= 0 {
+		return utf8.RuneCount(data[:j]) + 1
+	}
+	return 0
+}
+
+// scanBytes rejects what must never reach the YAML parser: invalid UTF-8, NUL
+// bytes (binary files), control characters and over-long lines. Columns count
+// runes, as the YAML library's do.
+func scanBytes(name string, data []byte, opts Options) ErrorList {
+	var errs ErrorList
+	line, col, lineStart := 1, 1, 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		pos := Pos{File: name, Line: line, Col: col}
+		if c == '\n' {
+			if i-lineStart > opts.MaxLineBytes {
+				errs.Add(Pos{File: name, Line: line, Col: 1}, "line is %d bytes long, over the limit of %d bytes", i-lineStart, opts.MaxLineBytes)
+				return errs
+			}
+			line, col, lineStart = line+1, 1, i+1
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0:
+				errs.Add(pos, "binary data (a NUL byte): not a YAML text file")
+				return errs
+			case c < 0x20 && c != '\t' && c != '\r', c == 0x7f:
+				errs.Add(pos, "control character U+%04X is not allowed; write it escaped in a double-quoted string if you mean it", c)
+				if len(errs) >= 10 {
+					return errs
+				}
+			}
+			i++
+			col++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			errs.Add(pos, "invalid UTF-8 (byte 0x%02X): plan files are UTF-8 text", c)
+			return errs
+		}
+		if r >= 0x80 && r <= 0x9f {
+			errs.Add(pos, "control character U+%04X is not allowed", r)
+			if len(errs) >= 10 {
+				return errs
+			}
+		}
+		i += size
+		col++
+	}
+	if len(data)-lineStart > opts.MaxLineBytes {
+		errs.Add(Pos{File: name, Line: line, Col: 1}, "line is %d bytes long, over the limit of %d bytes", len(data)-lineStart, opts.MaxLineBytes)
+	}
+	return errs
+}
+
+// walker converts a node tree into a Plan, collecting every problem. It never
+// follows aliases and rejects anchors, aliases, merge keys and explicit tags:
+// plan files need none of them, and refusing them removes alias bombs and the
+// YAML library's merge-key panics.
+type walker struct {
+	name   string
+	opts   Options
+	topics map[string]bool
+	errs   ErrorList
+}
+
+func (w *walker) pos(n *yaml.Node) Pos { return Pos{File: w.name, Line: n.Line, Col: n.Column} }
+
+func (w *walker) errorf(n *yaml.Node, format string, args ...any) {
+	w.errs.Add(w.pos(n), format, args...)
+}
+
+// plain reports YAML features plan files must not use; false means skip n.
+func (w *walker) plain(n *yaml.Node) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		w.errorf(n, "alias *%s: anchors and aliases are not allowed in plan files", n.Value)
+		return false
+	case n.Anchor != "":
+		w.errorf(n, "anchor &%s: anchors and aliases are not allowed in plan files", n.Anchor)
+		return false
+	case n.Style&yaml.TaggedStyle != 0:
+		w.errorf(n, "explicit tag %s is not allowed in plan files", n.Tag)
+		return false
+	}
+	return true
+}
+
+var (
+	topKeys     = []string{"plandiff", "version", "clauses"}
+	versionKeys = []string{"id", "title", "short", "surfaced", "status", "completeness", "proposed_by", "supersedes", "note", "sources"}
+	sourceKeys  = []string{"id", "outlet", "date", "url", "covers", "note"}
+	clauseKeys  = []string{"id", "number", "topic", "text", "removed", "status", "proposed_by", "sources", "confidence", "derives_from", "note", "clauses"}
+)
+
+// fields walks a mapping node: it checks that n is a mapping, that keys are
+// plain known strings without duplicates, and calls fn for each known key.
+// It returns the keys seen, or nil when n is not a usable mapping.
+func (w *walker) fields(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) map[string]bool {
+	if !w.plain(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		w.errorf(n, "%s must be a mapping, not %s", what, kindName(n))
+		return nil
+	}
+	seen := make(map[string]bool)
+	first := make(map[string]*yaml.Node)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !w.plain(k) {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" || k.Value == "<<" {
+			if k.Tag == "!!merge" || k.Value == "<<" {
+				w.errorf(k, "merge key << is not allowed in plan files")
+			} else {
+				w.errorf(k, "%s has a key that is not a plain string", what)
+			}
+			continue
+		}
+		key := k.Value
+		if prev, dup := first[key]; dup {
+			w.errorf(k, "duplicate key %q in %s (first at line %d, column %d)", key, what, prev.Line, prev.Column)
+			continue
+		}
+		first[key] = k
+		if !contains(known, key) {
+			if s := suggest(key, known); s != "" {
+				w.errorf(k, "unknown key %q in %s (did you mean %q?)", key, what, s)
+			} else {
+				w.errorf(k, "unknown key %q in %s (known keys: %s)", key, what, strings.Join(known, ", "))
+			}
+			continue
+		}
+		seen[key] = true
+		fn(key, v)
+	}
+	return seen
+}
+
+func (w *walker) require(n *yaml.Node, what string, seen map[string]bool, keys ...string) {
+	if seen == nil {
+		return
+	}
+	for _, k := range keys {
+		if !seen[k] {
+			w.errorf(n, "%s is missing required key %q", what, k)
+		}
+	}
+}
+
+func (w *walker) plan(doc *yaml.Node) *Plan {
+	p := &Plan{}
+	root := doc
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		root = doc.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		w.errorf(root, "file has no content: want a plan (plandiff: 1, version, clauses)")
+		return p
+	}
+	seen := w.fields(root, "the plan", topKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "plandiff":
+			if w.plain(v) && (v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion)) {
+				w.errorf(v, "plandiff: format version %q is not supported (want %d)", v.Value, FormatVersion)
+			}
+			p.Format = FormatVersion
+		case "version":
+			w.version(v, &p.Version)
+		case "clauses":
+			p.Clauses = w.clauses(v, 0)
+		}
+	})
+	w.require(root, "the plan", seen, topKeys...)
+	return p
+}
+
+func (w *walker) version(n *yaml.Node, v *Version) {
+	v.Pos = w.pos(n)
+	seen := w.fields(n, "version", versionKeys, func(key string, x *yaml.Node) {
+		switch key {
+		case "id":
+			v.ID = w.str(x, "version id")
+			v.IDPos = w.pos(x)
+		case "title":
+			v.Title = w.str(x, "title")
+		case "short":
+			v.Short = w.str(x, "short")
+		case "surfaced":
+			v.Surfaced = w.date(x, "surfaced")
+		case "status":
+			v.Status = w.enum(x, "status", Statuses)
+		case "completeness":
+			v.Completeness = w.enum(x, "completeness", Completenesses)
+		case "proposed_by":
+			v.ProposedBy, _ = w.strList(x, "proposed_by")
+		case "supersedes":
+			v.Supersedes, v.SupersedesPos = w.strList(x, "supersedes")
+		case "note":
+			v.Note = w.str(x, "note")
+		case "sources":
+			w.sources(x, v)
+		}
+	})
+	w.require(n, "version", seen, "id", "title", "surfaced", "sources")
+	if v.Completeness == "" {
+		v.Completeness = CompletenessFull
+	}
+}
+
+func (w *walker) sources(n *yaml.Node, v *Version) {
+	if !w.seq(n, "version sources") {
+		return
+	}
+	for _, item := range n.Content {
+		s := Source{Pos: w.pos(item)}
+		seen := w.fields(item, "source", sourceKeys, func(key string, x *yaml.Node) {
+			switch key {
+			case "id":
+				s.ID = w.str(x, "source id")
+			case "outlet":
+				s.Outlet = w.str(x, "outlet")
+			case "date":
+				s.Date = w.date(x, "source date")
+			case "url":
+				s.URL = w.url(x)
+			case "covers":
+				s.Covers = w.enum(x, "covers", Covers)
+			case "note":
+				s.Note = w.str(x, "note")
+			}
+		})
+		w.require(item, "source", seen, "id", "outlet")
+		v.Sources = append(v.Sources, s)
+	}
+}
+
+func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
+	if !w.seq(n, "clauses") {
+		return nil
+	}
+	if depth >= w.opts.MaxDepth && len(n.Content) > 0 {
+		w.errorf(n, "sub-points nest more than %d levels deep", w.opts.MaxDepth)
+		return nil
+	}
+	out := make([]*Clause, 0, len(n.Content))
+	for _, item := range n.Content {
+		c := &Clause{Pos: w.pos(item)}
+		seen := w.fields(item, "clause", clauseKeys, func(key string, x *yaml.Node) {
+			switch key {
+			case "id":
+				c.ID = w.str(x, "clause id")
+				c.IDPos = w.pos(x)
+			case "number":
+				c.Number = w.str(x, "number")
+			case "topic":
+				c.Topic = w.str(x, "topic")
+				if c.Topic != "" && !w.topics[c.Topic] {
+					if s := suggest(c.Topic, w.opts.Topics); s != "" {
+						w.errorf(x, "unknown topic %q (did you mean %q?)", c.Topic, s)
+					} else {
+						w.errorf(x, "unknown topic %q (add it to topics.yaml beside the plans, or use one of: %s)", c.Topic, strings.Join(w.opts.Topics, ", "))
+					}
+				}
+			case "text":
+				c.Text = strings.TrimSpace(w.str(x, "text"))
+			case "removed":
+				c.Removed = w.boolean(x, "removed")
+			case "status":
+				c.Status = w.enum(x, "status", ClauseStatuses)
+			case "proposed_by":
+				c.ProposedBy, _ = w.strList(x, "proposed_by")
+			case "sources":
+				c.Sources, c.SourcesPos = w.strList(x, "sources")
+			case "confidence":
+				c.Confidence = w.enum(x, "confidence", Confidences)
+			case "derives_from":
+				c.DerivesFrom, c.DerivesFromPos = w.strList(x, "derives_from")
+			case "note":
+				c.Note = w.str(x, "note")
+			case "clauses":
+				c.Clauses = w.clauses(x, depth+1)
+			}
+		})
+		if seen == nil {
+			continue
+		}
+		w.require(item, "clause", seen, "id", "sources")
+		if !seen["text"] && !c.Removed {
+			w.errorf(item, "clause %q has no text (give text, or mark it removed: true)", c.ID)
+		}
+		if c.Confidence == "" {
+			c.Confidence = ConfidenceReported
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (w *walker) seq(n *yaml.Node, what string) bool {
+	if !w.plain(n) {
+		return false
+	}
+	if n.Kind != yaml.SequenceNode {
+		w.errorf(n, "%s must be a list, not %s", what, kindName(n))
+		return false
+	}
+	return true
+}
+
+// str reads a string scalar. Numbers, booleans and dates must be quoted where
+// a string is wanted, so that nothing is silently reinterpreted.
+func (w *walker) str(n *yaml.Node, what string) string {
+	if !w.plain(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		w.errorf(n, "%s must be a string, not %s", what, kindName(n))
+		return ""
+	}
+	switch n.Tag {
+	case "!!str":
+		if strings.TrimSpace(n.Value) == "" {
+			w.errorf(n, "%s is empty", what)
+		}
+		return n.Value
+	case "!!null":
+		w.errorf(n, "%s is empty", what)
+	default:
+		w.errorf(n, "%s must be a string, not %s; quote it: %q", what, kindName(n), n.Value)
+	}
+	return ""
+}
+
+func (w *walker) date(n *yaml.Node, what string) string {
+	if !w.plain(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!str" && n.Tag != "!!timestamp") {
+		w.errorf(n, "%s must be a date (YYYY-MM-DD), not %s", what, kindName(n))
+		return ""
+	}
+	if _, err := time.Parse("2006-01-02", n.Value); err != nil {
+		w.errorf(n, "%s: %q is not a real date (want YYYY-MM-DD)", what, n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+func (w *walker) enum(n *yaml.Node, what string, allowed []string) string {
+	s := w.str(n, what)
+	if s == "" {
+		return ""
+	}
+	if !contains(allowed, s) {
+		if sug := suggest(s, allowed); sug != "" {
+			w.errorf(n, "%s %q is not one of %s (did you mean %q?)", what, s, strings.Join(allowed, ", "), sug)
+		} else {
+			w.errorf(n, "%s %q is not one of %s", what, s, strings.Join(allowed, ", "))
+		}
+		return ""
+	}
+	return s
+}
+
+func (w *walker) boolean(n *yaml.Node, what string) bool {
+	if !w.plain(n) {
+		return false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || (n.Value != "true" && n.Value != "false") {
+		w.errorf(n, "%s must be true or false, not %q", what, n.Value)
+		return false
+	}
+	return n.Value == "true"
+}
+
+func (w *walker) url(n *yaml.Node) string {
+	s := w.str(n, "url")
+	if s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		w.errorf(n, "url %q must be an http or https address", s)
+		return ""
+	}
+	return s
+}
+
+func (w *walker) strList(n *yaml.Node, what string) ([]string, []Pos) {
+	if !w.seq(n, what) {
+		return nil, nil
+	}
+	vals := make([]string, 0, len(n.Content))
+	poss := make([]Pos, 0, len(n.Content))
+	for _, item := range n.Content {
+		s := w.str(item, what+" entry")
+		if s == "" {
+			continue
+		}
+		vals = append(vals, s)
+		poss = append(poss, w.pos(item))
+	}
+	return vals, poss
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!null":
+		return "empty"
+	case "!!timestamp":
+		return "a date"
+	}
+	return "a string"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the known word closest to s when it is a likely typo.
+func suggest(s string, known []string) string {
+	best, bestD := "", 0
+	for _, k := range known {
+		d := editDistance(s, k)
+		if best == "" || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" && bestD <= max(1, min(len(s), len(best))/3) {
+		return best
+	}
+	return ""
+}
+
+// editDistance is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each cost one, so that
+// "txet" is one edit from "text".
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 1 << 20
+	}
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// String names a plan for messages: its file name, or its version id.
+func (p *Plan) String() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	return fmt.Sprintf("version %s", p.Version.ID)
+}

@@ -1,0 +1,119 @@
+package plan
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var (
+	versionIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	// Clause and source ids may be opaque (generated, imported) but never hold
+	// white space or '#', which separates version and clause in derives_from.
+	localIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
+
+const maxIDLen = 200
+
+// checkPlan applies the rules that need the whole file: ids, references to
+// the file's sources, removed entries and the syntax of lineage links.
+func checkPlan(p *Plan) ErrorList {
+	var errs ErrorList
+	v := &p.Version
+	if v.ID != "" && (!versionIDRE.MatchString(v.ID) || len(v.ID) > maxIDLen) {
+		errs.Add(v.IDPos, "version id %q must be a slug: lower-case letters, digits and '-', starting with a letter or digit", v.ID)
+	}
+	if len(v.Sources) == 0 {
+		errs.Add(v.Pos, "version lists no sources: every clause must cite one")
+	}
+	srcs := make(map[string]Pos, len(v.Sources))
+	for _, s := range v.Sources {
+		if s.ID == "" {
+			continue
+		}
+		if !localIDRE.MatchString(s.ID) || len(s.ID) > maxIDLen {
+			errs.Add(s.Pos, "source id %q must be letters, digits, '.', '_' or '-'", s.ID)
+		}
+		if prev, dup := srcs[s.ID]; dup {
+			errs.Add(s.Pos, "duplicate source id %q (first at line %d, column %d)", s.ID, prev.Line, prev.Col)
+			continue
+		}
+		srcs[s.ID] = s.Pos
+	}
+	for i, sup := range v.Supersedes {
+		if sup == v.ID {
+			errs.Add(v.SupersedesPos[i], "version %q supersedes itself", sup)
+		} else if !versionIDRE.MatchString(sup) {
+			errs.Add(v.SupersedesPos[i], "supersedes: %q is not a version id", sup)
+		}
+	}
+
+	ids := make(map[string]Pos)
+	p.Walk(func(c, _ *Clause, _ int) {
+		if c.ID != "" {
+			if !localIDRE.MatchString(c.ID) || len(c.ID) > maxIDLen {
+				errs.Add(c.IDPos, "clause id %q must be letters, digits, '.', '_' or '-' (no spaces or '#')", c.ID)
+			}
+			if prev, dup := ids[c.ID]; dup {
+				errs.Add(c.IDPos, "duplicate clause id %q (first at line %d, column %d)", c.ID, prev.Line, prev.Col)
+			} else {
+				ids[c.ID] = c.IDPos
+			}
+		}
+		if len(c.Sources) == 0 {
+			errs.Add(c.Pos, "clause %q cites no source: every clause needs at least one", c.ID)
+		}
+		cited := make(map[string]bool, len(c.Sources))
+		for i, s := range c.Sources {
+			switch {
+			case cited[s]:
+				errs.Add(c.SourcesPos[i], "source %q is cited twice in clause %q", s, c.ID)
+			case !hasKey(srcs, s):
+				errs.Add(c.SourcesPos[i], "source %q is not listed in version.sources%s", s, didYouMean(s, srcs))
+			}
+			cited[s] = true
+		}
+		if c.Removed && len(c.Clauses) > 0 {
+			errs.Add(c.Pos, "removed clause %q cannot have sub-points", c.ID)
+		}
+		for i, d := range c.DerivesFrom {
+			ver, id, ok := SplitRef(d)
+			switch {
+			case !ok:
+				errs.Add(c.DerivesFromPos[i], "derives_from %q must be VERSION#CLAUSE", d)
+			case ver == v.ID:
+				errs.Add(c.DerivesFromPos[i], "derives_from %q must name another version, not this one", d)
+			case !versionIDRE.MatchString(ver) || !localIDRE.MatchString(id):
+				errs.Add(c.DerivesFromPos[i], "derives_from %q is not a valid VERSION#CLAUSE reference", d)
+			}
+		}
+	})
+	return errs
+}
+
+// SplitRef splits a lineage reference "VERSION#CLAUSE".
+func SplitRef(ref string) (version, clause string, ok bool) {
+	version, clause, ok = strings.Cut(ref, "#")
+	if !ok || version == "" || clause == "" || strings.Contains(clause, "#") {
+		return "", "", false
+	}
+	return version, clause, true
+}
+
+func hasKey(m map[string]Pos, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func didYouMean(s string, known map[string]Pos) string {
+	keys := make([]string, 0, len(known))
+	for k := range known {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if sug := suggest(s, keys); sug != "" {
+		return " (did you mean " + strconv.Quote(sug) + "?)"
+	}
+	return ""
+}
