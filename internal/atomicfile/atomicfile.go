@@ -1,0 +1,79 @@
+// Package atomicfile writes output files so that readers see either the old
+// file or the complete new one, never a half-written file: the content goes
+// to a temporary file in the same directory, which is synced and renamed over
+// the target only when writing succeeded.
+package atomicfile
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrExists is returned by Write with noClobber when the target exists.
+var ErrExists = errors.New("file exists")
+
+// Write creates or replaces path with what fill writes. If fill or any step
+// fails, the temporary file is removed and path is left as it was. With
+// noClobber, an existing path is an error (wrapping ErrExists) and is not
+// replaced. New files get mode 0644; a replaced file keeps its mode.
+func Write(path string, noClobber bool, fill func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	mode := fs.FileMode(0o644)
+	if st, statErr := os.Stat(path); statErr == nil {
+		if noClobber {
+			return fmt.Errorf("%s: %w (use --force to overwrite)", path, ErrExists)
+		}
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", path)
+		}
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create output in %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err = fill(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if noClobber {
+		// Link fails if path appeared meanwhile, so nothing is clobbered.
+		if err = os.Link(tmp.Name(), path); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				err = fmt.Errorf("%s: %w (use --force to overwrite)", path, ErrExists)
+			} else {
+				err = fmt.Errorf("write %s: %w", path, err)
+			}
+			return err
+		}
+		os.Remove(tmp.Name())
+		return nil
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

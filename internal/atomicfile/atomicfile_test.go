@@ -1,0 +1,78 @@
+package atomicfile
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := Write(p, false, func(w io.Writer) error {
+		io.WriteString(w, "half")
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	assertFile(t, p, "old")
+	assertOnlyFile(t, dir, "out.txt")
+
+	if err := Write(p, false, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	assertFile(t, p, "new")
+	if st, _ := os.Stat(p); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want the replaced file's 0600", st.Mode().Perm())
+	}
+	assertOnlyFile(t, dir, "out.txt")
+}
+
+func TestWriteNoClobber(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "plan.yaml")
+	fill := func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }
+	if err := Write(p, true, fill); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(p, true, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err })
+	if !errors.Is(err, ErrExists) {
+		t.Fatalf("err = %v, want ErrExists", err)
+	}
+	assertFile(t, p, "x")
+	assertOnlyFile(t, dir, "plan.yaml")
+}
+
+func TestWriteMissingDirectory(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "no", "such", "out.txt")
+	if err := Write(p, false, func(io.Writer) error { return nil }); err == nil {
+		t.Fatal("want an error for a missing directory")
+	}
+}
+
+func assertFile(t *testing.T, p, want string) {
+	t.Helper()
+	got, err := os.ReadFile(p)
+	if err != nil || string(got) != want {
+		t.Fatalf("%s = %q, %v; want %q", p, got, err, want)
+	}
+}
+
+func assertOnlyFile(t *testing.T, dir, name string) {
+	t.Helper()
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 || ents[0].Name() != name {
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("directory holds %v, want only %s (no temporary files left)", names, name)
+	}
+}
