@@ -1,0 +1,569 @@
+// Package lineage chains the pairwise comparisons of every version of a
+// corpus into clause histories: where each clause first appeared, how it
+// changed at each step, where it was dropped, left unreported or brought
+// back.
+//
+// # The version graph
+//
+// Versions are taken in the corpus's lineage order (a version after those it
+// supersedes, then by date surfaced, then by id). Each `supersedes` entry
+// naming a version of the set is an edge parent → child, and each edge is a
+// Step: diff.Compare of the parent's effective text (below) with the child.
+// A version that supersedes nothing in the set is a root. The graph may
+// branch (eu-counterproposal and geneva-19 both revise us-28-draft) and
+// rejoin (framework-20 revises both); a child with two parents gets two
+// steps, one per parent, in the order its `supersedes` lists them. When
+// only some versions are selected, an edge runs from a selected version to
+// the nearest selected versions it supersedes, directly or through versions
+// left out.
+//
+// # Partial versions
+//
+// A version with completeness: partial states only the clauses someone
+// reported. Its effective text, which its children are compared with, is
+// what it states overlaid on what it inherits: every clause of its first
+// parent's effective text that the step into it found unreported is carried
+// over, marked inherited (Node.Stated false, Node.From the version whose text
+// it is), nested under the clause its parent clause became. Clauses the
+// partial version marks `removed: true` are not carried. So geneva-19 (6
+// reported entries of 19 points) passes the untouched points of us-28-draft
+// on to framework-20 instead of making them look added there.
+//
+// # Links across steps
+//
+// A derives_from link that names an older version than the parent
+// (framework-20 cites us-28-draft#tolerance-education although it is
+// compared with geneva-19) is translated, for the comparison only, into a
+// link to the parent's clause that descends from the named one through
+// reported links (equal ids, derives_from, inheritance). Links inferred from
+// content are never used to translate: a link the data states must not rest
+// on one the aligner guessed.
+//
+// # Clause histories
+//
+// A node is a clause as it stands in one version (stated, inherited, or a
+// removed entry). A node's predecessor is chosen from the steps into its
+// version: among the changes that pair it with a parent clause, the one with
+// the strongest rule (id, then derives_from, then a removed entry, then
+// content, then containment), ties going to the parent listed first in
+// `supersedes`. A clause that every step calls added but whose id (or one of
+// whose derives_from targets) is stated in an earlier ancestor is resurrected:
+// it links to the nearest such ancestor clause. Following predecessors gives
+// the trail `annotate` prints. A thread is a connected set of nodes under all
+// pairings (merges and splits join threads), which is what `history` prints.
+//
+// Build is deterministic: the same plans and options give the same result.
+package lineage
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/diff/words"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// KindResurrected marks a clause that a step calls added but that an older
+// version stated: it was dropped (or left out) on the way and came back.
+const KindResurrected diff.Kind = "resurrected"
+
+// Options configures Build.
+type Options struct {
+	// Diff is passed to every comparison; its Match is forced to auto, as
+	// chaining needs ids and links.
+	Diff diff.Options
+	// Compare replaces diff.Compare (for tests); nil means diff.Compare.
+	Compare func(old, new *plan.Plan, opts diff.Options) (*diff.Result, error)
+}
+
+// Lineage is the version graph of a set of versions with every step compared
+// and every clause placed in a thread.
+type Lineage struct {
+	Versions []*Version // lineage order
+	Steps    []*Step    // by child in lineage order, then parent in supersedes order
+	Threads  []*Thread  // by first appearance: version order, then document order
+
+	byID    map[string]*Version
+	opts    Options
+	threads map[*Node]*Thread
+}
+
+// Version is one version in the graph.
+type Version struct {
+	Plan     *plan.Plan
+	ID       string
+	Parents  []*Version // nearest selected versions it supersedes, in supersedes order
+	Children []*Version
+	StepsIn  []*Step // one per parent, in parent order
+
+	// Effective is the text children are compared with: the plan itself
+	// for a full version or a root, otherwise its stated clauses with the
+	// inherited ones overlaid (see the package comment).
+	Effective *plan.Plan
+	// Nodes lists the effective clauses (stated and inherited) in document
+	// order; Marks lists the version's removed: true entries.
+	Nodes []*Node
+	Marks []*Node
+
+	nodes map[string]*Node // effective clauses by id
+	marks map[string]*Node
+	// ancestors maps an effective clause id to the refs (VERSION#clause)
+	// it descends from through reported links, itself included.
+	ancestors map[string][]string
+}
+
+// Partial reports whether the version is known only in part.
+func (v *Version) Partial() bool { return v.Plan.Partial() }
+
+// Node returns the effective clause with the given id, or nil.
+func (v *Version) Node(id string) *Node { return v.nodes[id] }
+
+// Mark returns the removed: true entry with the given id, or nil.
+func (v *Version) Mark(id string) *Node { return v.marks[id] }
+
+// Stated lists the clauses the version states itself, removed entries
+// excluded, in document order.
+func (v *Version) Stated() []*Node {
+	var out []*Node
+	for _, n := range v.Nodes {
+		if n.Stated {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Step is the comparison of a parent's effective text with a child.
+type Step struct {
+	ID     string // "PARENT_CHILD": '_' occurs in no version id
+	Parent *Version
+	Child  *Version
+	Result *diff.Result
+
+	byNew  map[string]int // child clause id → change index
+	byOld  map[string]int // parent effective clause id → change index
+	byMark map[string]int // child removed entry id → change index
+}
+
+// Change returns the change at index i.
+func (s *Step) Change(i int) *diff.Change { return &s.Result.Changes[i] }
+
+// NewChange returns the index of the change holding child clause (or removed
+// entry) id, or -1.
+func (s *Step) NewChange(id string) int {
+	if i, ok := s.byNew[id]; ok {
+		return i
+	}
+	if i, ok := s.byMark[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// OldChange returns the index of the change holding parent clause id, or -1.
+func (s *Step) OldChange(id string) int {
+	if i, ok := s.byOld[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Node is one clause as it stands in one version.
+type Node struct {
+	Version    string           `json:"version"`
+	ID         string           `json:"id"`
+	Number     string           `json:"number,omitempty"`
+	Topic      string           `json:"topic,omitempty"`
+	Text       string           `json:"text,omitempty"`
+	Depth      int              `json:"depth"`
+	Parent     string           `json:"parent,omitempty"` // id of the enclosing clause in the effective text
+	Stated     bool             `json:"stated"`           // false: inherited, not reported in Version
+	Removed    bool             `json:"removed,omitempty"`
+	From       string           `json:"from,omitempty"` // for an inherited node, the version whose text it carries
+	Sources    []diff.SourceRef `json:"sources"`
+	Confidence string           `json:"confidence,omitempty"`
+	Status     string           `json:"status,omitempty"`
+	ProposedBy []string         `json:"proposed_by,omitempty"`
+	Note       string           `json:"note,omitempty"`
+
+	derives []string
+	index   int // document order within the version (nodes, then marks)
+}
+
+// Ref is the node's "VERSION#clause" reference.
+func (n *Node) Ref() string { return n.Version + "#" + n.ID }
+
+// Link says how a node came from a node of a parent version.
+type Link struct {
+	Step       string         `json:"step"` // Step.ID; empty for a resurrection
+	Change     int            `json:"change"`
+	From       string         `json:"from"` // parent version
+	To         string         `json:"to"`
+	Kind       diff.Kind      `json:"kind"`
+	Old        []string       `json:"old"`
+	New        []string       `json:"new"`
+	OldNumbers []string       `json:"old_numbers"`
+	NewNumbers []string       `json:"new_numbers"`
+	Rule       string         `json:"rule"`
+	Reported   bool           `json:"reported"` // the data states the link (ids, derives_from, removed entries)
+	Similarity float64        `json:"similarity"`
+	Moved      bool           `json:"moved"`
+	Renumbered bool           `json:"renumbered"`
+	Edits      []words.Edit   `json:"edits"`
+	Figures    []words.Figure `json:"figures"`
+}
+
+// Reported reports whether a pairing rule is stated by the data (equal ids,
+// derives_from links, removed entries) rather than inferred from content.
+func Reported(rule string) bool {
+	switch rule {
+	case diff.RuleID, diff.RuleDerivesFrom, diff.RuleRemovedMark:
+		return true
+	}
+	return false
+}
+
+// rulePriority orders rules for choosing a clause's predecessor.
+func rulePriority(rule string) int {
+	switch rule {
+	case diff.RuleID:
+		return 0
+	case diff.RuleDerivesFrom:
+		return 1
+	case diff.RuleRemovedMark:
+		return 2
+	case diff.RuleContent:
+		return 3
+	case diff.RuleMergeSplit:
+		return 4
+	}
+	return 5
+}
+
+// Version returns the version with the given id, or nil.
+func (l *Lineage) Version(id string) *Version { return l.byID[id] }
+
+// Build compares every step of the version graph of plans, which must be in
+// lineage order (plan.Corpus.Plans, or a subsequence of it).
+func Build(plans []*plan.Plan, opts Options) (*Lineage, error) {
+	if opts.Compare == nil {
+		opts.Compare = diff.Compare
+	}
+	opts.Diff.Match = diff.MatchAuto
+	l := &Lineage{byID: make(map[string]*Version, len(plans)), opts: opts}
+	for _, p := range plans {
+		if p == nil {
+			return nil, fmt.Errorf("lineage: missing plan")
+		}
+		if l.byID[p.Version.ID] != nil {
+			return nil, fmt.Errorf("lineage: version %q given twice", p.Version.ID)
+		}
+		v := &Version{Plan: p, ID: p.Version.ID}
+		l.Versions = append(l.Versions, v)
+		l.byID[v.ID] = v
+	}
+	all := make(map[string]*plan.Plan)
+	for _, p := range plans {
+		all[p.Version.ID] = p
+	}
+	for _, v := range l.Versions {
+		v.Parents = l.nearestSelected(v)
+		for _, p := range v.Parents {
+			p.Children = append(p.Children, v)
+		}
+	}
+	for i, v := range l.Versions {
+		for _, p := range v.Parents {
+			if indexOf(l.Versions, p) > i {
+				return nil, fmt.Errorf("lineage: %s supersedes %s, which comes after it; give versions in lineage order", v.ID, p.ID)
+			}
+		}
+		if err := l.build(v); err != nil {
+			return nil, err
+		}
+	}
+	l.buildThreads()
+	return l, nil
+}
+
+func indexOf(vs []*Version, v *Version) int {
+	for i, x := range vs {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// nearestSelected follows v's supersedes entries, through versions not in
+// the set (whose plans are unknown here, so only direct ids can be followed)
+// to the selected versions they name.
+func (l *Lineage) nearestSelected(v *Version) []*Version {
+	var out []*Version
+	seen := map[string]bool{}
+	for _, id := range v.Plan.Version.Supersedes {
+		if p := l.byID[id]; p != nil && !seen[id] {
+			seen[id] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// build compares v with each parent, then derives v's effective text.
+func (l *Lineage) build(v *Version) error {
+	for _, p := range v.Parents {
+		child := l.translated(v, p)
+		res, err := l.opts.Compare(p.Effective, child, l.opts.Diff)
+		if err != nil {
+			return fmt.Errorf("lineage: compare %s with %s: %w", p.ID, v.ID, err)
+		}
+		s := &Step{ID: p.ID + "_" + v.ID, Parent: p, Child: v, Result: res}
+		s.index()
+		v.StepsIn = append(v.StepsIn, s)
+		l.Steps = append(l.Steps, s)
+	}
+	var inherited map[string]bool
+	if v.Partial() && len(v.StepsIn) > 0 {
+		v.Effective, inherited = overlay(v, v.StepsIn[0])
+	} else {
+		v.Effective = v.Plan
+	}
+	l.nodes(v, inherited)
+	l.ancestry(v)
+	return nil
+}
+
+func (s *Step) index() {
+	s.byNew = map[string]int{}
+	s.byOld = map[string]int{}
+	s.byMark = map[string]int{}
+	for i, c := range s.Result.Changes {
+		for _, id := range c.New {
+			s.byNew[id] = i
+		}
+		for _, id := range c.Old {
+			s.byOld[id] = i
+		}
+		if c.RemovedEntry != "" {
+			s.byMark[c.RemovedEntry] = i
+		}
+	}
+}
+
+// translated returns v's plan with each derives_from link that names an
+// ancestor of parent p rewritten to the clauses of p's effective text that
+// descend from the named clause through reported links (see the package
+// comment). It returns v.Plan itself when nothing needs rewriting.
+func (l *Lineage) translated(v, p *Version) *plan.Plan {
+	descends := map[string][]string{}
+	for _, n := range p.Nodes {
+		for _, ref := range p.ancestors[n.ID] {
+			descends[ref] = append(descends[ref], n.ID)
+		}
+	}
+	prefix := p.ID + "#"
+	changed := false
+	var rewrite func(cs []*plan.Clause) []*plan.Clause
+	rewrite = func(cs []*plan.Clause) []*plan.Clause {
+		out := make([]*plan.Clause, len(cs))
+		for i, c := range cs {
+			cc := *c
+			var refs []string
+			seen := map[string]bool{}
+			addRef := func(r string) {
+				if !seen[r] {
+					seen[r] = true
+					refs = append(refs, r)
+				}
+			}
+			for _, d := range c.DerivesFrom {
+				if strings.HasPrefix(d, prefix) {
+					addRef(d)
+					continue
+				}
+				ids := descends[d]
+				if len(ids) == 0 {
+					addRef(d)
+					continue
+				}
+				changed = true
+				for _, id := range ids {
+					addRef(prefix + id)
+				}
+			}
+			if c.DerivesFrom != nil {
+				cc.DerivesFrom = refs
+			}
+			cc.Clauses = rewrite(c.Clauses)
+			out[i] = &cc
+		}
+		return out
+	}
+	clauses := rewrite(v.Plan.Clauses)
+	if !changed {
+		return v.Plan
+	}
+	cp := *v.Plan
+	cp.Clauses = clauses
+	return &cp
+}
+
+// overlay builds the effective text of partial version v from the step s
+// from its first parent: v's clauses (removed entries dropped, their
+// sub-points moved up) and, for every change s calls unreported, a copy of
+// the parent's clause, placed where the change list places it and nested
+// under what its parent clause became.
+func overlay(v *Version, s *Step) (*plan.Plan, map[string]bool) {
+	p := s.Parent
+	type item struct {
+		c      *plan.Clause
+		parent string // effective id of the enclosing clause, "" at top level
+		seq    int
+	}
+	items := map[string]*item{}
+	var order []string
+	// v's own clauses, with their parents (removed entries skipped).
+	var walk func(cs []*plan.Clause, parent string)
+	walk = func(cs []*plan.Clause, parent string) {
+		for _, c := range cs {
+			if c.Removed {
+				walk(c.Clauses, parent)
+				continue
+			}
+			cc := *c
+			cc.Clauses = nil
+			if _, dup := items[c.ID]; !dup {
+				items[c.ID] = &item{c: &cc, parent: parent, seq: -1}
+				order = append(order, c.ID)
+			}
+			walk(c.Clauses, c.ID)
+		}
+	}
+	walk(v.Plan.Clauses, "")
+
+	inherited := map[string]bool{}
+	sources := append([]plan.Source(nil), v.Plan.Version.Sources...)
+	haveSource := map[string]bool{}
+	for _, src := range sources {
+		haveSource[src.ID] = true
+	}
+	seq := 0
+	for _, ch := range s.Result.Changes {
+		for _, id := range ch.New {
+			if it := items[id]; it != nil && it.seq < 0 {
+				it.seq = seq
+				seq++
+			}
+		}
+		if ch.Kind != diff.KindUnreported {
+			continue
+		}
+		for _, id := range ch.Old {
+			pn := p.nodes[id]
+			if pn == nil || items[id] != nil {
+				continue
+			}
+			from := p.ID
+			if !pn.Stated {
+				from = pn.From
+			}
+			c := &plan.Clause{
+				ID: pn.ID, Number: pn.Number, Topic: pn.Topic, Text: pn.Text,
+				Status: pn.Status, ProposedBy: pn.ProposedBy, Confidence: pn.Confidence,
+				Note: pn.Note,
+			}
+			for _, src := range pn.Sources {
+				q := from + "/" + src.ID
+				if !haveSource[q] {
+					haveSource[q] = true
+					sources = append(sources, plan.Source{ID: q, Outlet: src.Outlet, Date: src.Date, URL: src.URL, Covers: src.Covers})
+				}
+				c.Sources = append(c.Sources, q)
+			}
+			items[id] = &item{c: c, seq: seq}
+			seq++
+			order = append(order, id)
+			inherited[id] = true
+		}
+	}
+	// Parents of inherited clauses: what the parent clause became.
+	becomes := func(id string) string {
+		for id != "" {
+			if inherited[id] {
+				return id
+			}
+			if i := s.OldChange(id); i >= 0 {
+				ch := s.Change(i)
+				if len(ch.New) > 0 && items[ch.New[0]] != nil {
+					return ch.New[0]
+				}
+			}
+			pn := p.nodes[id]
+			if pn == nil {
+				return ""
+			}
+			id = pn.Parent
+		}
+		return ""
+	}
+	for id := range inherited {
+		if pn := p.nodes[id]; pn != nil {
+			items[id].parent = becomes(pn.Parent)
+		}
+	}
+	for _, id := range order {
+		if items[id].seq < 0 {
+			items[id].seq = seq
+			seq++
+		}
+	}
+	// Assemble the tree, children ordered by seq. A parent that would make
+	// a cycle (impossible with well-formed results) falls back to top level.
+	children := map[string][]string{}
+	for _, id := range order {
+		par := items[id].parent
+		if par != "" && (items[par] == nil || par == id) {
+			par = ""
+		}
+		items[id].parent = par
+	}
+	for _, id := range order {
+		if cyclic(items, id, func(x string) string { return items[x].parent }) {
+			items[id].parent = ""
+		}
+	}
+	for _, id := range order {
+		children[items[id].parent] = append(children[items[id].parent], id)
+	}
+	for _, ids := range children {
+		sort.SliceStable(ids, func(i, j int) bool { return items[ids[i]].seq < items[ids[j]].seq })
+	}
+	var build func(parent string) []*plan.Clause
+	build = func(parent string) []*plan.Clause {
+		var out []*plan.Clause
+		for _, id := range children[parent] {
+			c := items[id].c
+			c.Clauses = build(id)
+			out = append(out, c)
+		}
+		return out
+	}
+	cp := *v.Plan
+	cp.Version.Sources = sources
+	cp.Clauses = build("")
+	return &cp, inherited
+}
+
+func cyclic[T any](items map[string]T, id string, parent func(string) string) bool {
+	seen := map[string]bool{id: true}
+	for x := parent(id); x != ""; x = parent(x) {
+		if seen[x] {
+			return true
+		}
+		seen[x] = true
+	}
+	return false
+}
