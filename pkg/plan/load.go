@@ -74,6 +74,7 @@ func Parse(name string, data []byte, opts Options) (p *Plan, err error) {
 	for _, t := range opts.Topics {
 		w.topics[t] = true
 	}
+	w.anchors(root)
 	p = w.plan(root)
 	w.errs = append(w.errs, checkPlan(p)...)
 	if len(w.errs) > 0 {
@@ -128,13 +129,18 @@ func yamlError(name string, data []byte, err error) *Error {
 	pos := Pos{File: name, Line: 1, Col: 1}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		lines := bytes.Count(data, []byte("\n")) + 1
+		lines := countLines(data)
 		pos.Line = min(max(line, 1), lines)
 		msg = m[2]
 		if strings.Contains(msg, "tab character") {
-			if col := tabColumn(data, pos.Line); col > 0 {
-				pos.Col = col
-				msg = "a tab character in indentation: indent with spaces"
+			// The library names the line where the construct began; the tab
+			// is on that line or soon after.
+			for l := pos.Line; l <= min(pos.Line+3, lines); l++ {
+				if col := tabColumn(data, l); col > 0 {
+					pos.Line, pos.Col = l, col
+					msg = "a tab character in indentation: indent with spaces"
+					break
+				}
 			}
 		}
 	} else {
@@ -143,6 +149,7 @@ func yamlError(name string, data []byte, err error) *Error {
 	return &Error{Pos: pos, Msg: "YAML syntax: " + msg}
 }
 
+// tabColumn returns the column of a tab in the indentation of a line, or 0.
 func tabColumn(data []byte, line int) int {
 	for i := 1; i < line; i++ {
 		j := bytes.IndexByte(data, '\n')
@@ -154,8 +161,14 @@ func tabColumn(data []byte, line int) int {
 	if j := bytes.IndexByte(data, '\n'); j >= 0 {
 		data = data[:j]
 	}
-	if j := bytes.IndexByte(data, '\t'); j >= 0 {
-		return utf8.RuneCount(data[:j]) + 1
+	for j, c := range data {
+		switch c {
+		case '\t':
+			return utf8.RuneCount(data[:j]) + 1
+		case ' ', '-':
+		default:
+			return 0
+		}
 	}
 	return 0
 }
@@ -166,16 +179,26 @@ func tabColumn(data []byte, line int) int {
 func scanBytes(name string, data []byte, opts Options) ErrorList {
 	var errs ErrorList
 	line, col, lineStart := 1, 1, 0
+	endLine := func(i int) bool {
+		if i-lineStart > opts.MaxLineBytes {
+			errs.Add(Pos{File: name, Line: line, Col: 1}, "line is %d bytes long, over the limit of %d bytes", i-lineStart, opts.MaxLineBytes)
+			return false
+		}
+		return true
+	}
 	for i := 0; i < len(data); {
 		c := data[i]
 		pos := Pos{File: name, Line: line, Col: col}
-		if c == '\n' {
-			if i-lineStart > opts.MaxLineBytes {
-				errs.Add(Pos{File: name, Line: line, Col: 1}, "line is %d bytes long, over the limit of %d bytes", i-lineStart, opts.MaxLineBytes)
+		// YAML breaks lines at LF, CRLF and a lone CR.
+		if c == '\n' || c == '\r' {
+			if !endLine(i) {
 				return errs
 			}
-			line, col, lineStart = line+1, 1, i+1
+			if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
 			i++
+			line, col, lineStart = line+1, 1, i
 			continue
 		}
 		if c < utf8.RuneSelf {
@@ -183,7 +206,7 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 			case c == 0:
 				errs.Add(pos, "binary data (a NUL byte): not a YAML text file")
 				return errs
-			case c < 0x20 && c != '\t' && c != '\r', c == 0x7f:
+			case c < 0x20 && c != '\t', c == 0x7f:
 				errs.Add(pos, "control character U+%04X is not allowed; write it escaped in a double-quoted string if you mean it", c)
 				if len(errs) >= 10 {
 					return errs
@@ -207,10 +230,25 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 		i += size
 		col++
 	}
-	if len(data)-lineStart > opts.MaxLineBytes {
-		errs.Add(Pos{File: name, Line: line, Col: 1}, "line is %d bytes long, over the limit of %d bytes", len(data)-lineStart, opts.MaxLineBytes)
-	}
+	endLine(len(data))
 	return errs
+}
+
+// countLines counts lines as YAML does (LF, CRLF or a lone CR end a line).
+func countLines(data []byte) int {
+	n := 1
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			n++
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			n++
+		}
+	}
+	return n
 }
 
 // walker converts a node tree into a Plan, collecting every problem. It never
@@ -244,6 +282,30 @@ func (w *walker) plain(n *yaml.Node) bool {
 		return false
 	}
 	return true
+}
+
+// anchors reports anchors and aliases anywhere in the tree, under unknown
+// keys too, so that an alias bomb is named as such. It never follows an alias.
+func (w *walker) anchors(root *yaml.Node) {
+	const most = 10
+	found := 0
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 && found < most {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case n.Kind == yaml.AliasNode:
+			w.errorf(n, "alias *%s: anchors and aliases are not allowed in plan files", n.Value)
+			found++
+			continue
+		case n.Anchor != "":
+			w.errorf(n, "anchor &%s: anchors and aliases are not allowed in plan files", n.Anchor)
+			found++
+		}
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
+	}
 }
 
 var (
@@ -373,6 +435,9 @@ func (w *walker) version(n *yaml.Node, v *Version) {
 func (w *walker) sources(n *yaml.Node, v *Version) {
 	if !w.seq(n, "version sources") {
 		return
+	}
+	if len(n.Content) == 0 {
+		w.errorf(n, "version lists no sources: every clause must cite one")
 	}
 	for _, item := range n.Content {
 		s := Source{Pos: w.pos(item)}
@@ -608,7 +673,8 @@ func suggest(s string, known []string) string {
 			best, bestD = k, d
 		}
 	}
-	if best != "" && bestD <= max(1, min(len(s), len(best))/3) {
+	// Replacing every letter is not a typo: "q" is not a misspelt "s".
+	if best != "" && bestD < len(s) && bestD <= max(1, min(len(s), len(best))/3) {
 		return best
 	}
 	return ""

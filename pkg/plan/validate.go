@@ -24,9 +24,6 @@ func checkPlan(p *Plan) ErrorList {
 	if v.ID != "" && (!versionIDRE.MatchString(v.ID) || len(v.ID) > maxIDLen) {
 		errs.Add(v.IDPos, "version id %q must be a slug: lower-case letters, digits and '-', starting with a letter or digit", v.ID)
 	}
-	if len(v.Sources) == 0 {
-		errs.Add(v.Pos, "version lists no sources: every clause must cite one")
-	}
 	srcs := make(map[string]Pos, len(v.Sources))
 	for _, s := range v.Sources {
 		if s.ID == "" {
