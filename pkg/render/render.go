@@ -1,0 +1,204 @@
+// Package render formats a diff.Result for people and programs: terminal
+// text (Text), a Markdown report for pull-request comments (Markdown) and the
+// "plandiff/diff/v1" JSON contract (JSON).
+//
+// Rendering is pure. Each renderer takes an io.Writer, the Result and its
+// options, writes the report and returns the first write error. Nothing here
+// reads the environment, checks whether a stream is a terminal, prints to the
+// standard streams or keeps state between calls: colour, width and which
+// changes to show arrive in the options, decided by the command layer. The
+// Result is never modified, and word edits and figures are printed as the
+// Result holds them, never recomputed.
+//
+// Every string that comes from plan data (clause text, titles, notes,
+// outlets, URLs, ids, numbers) is treated as hostile: Text passes it through
+// SanitizeTerminal, Markdown through SanitizeTerminal and then Markdown
+// escaping (see Markdown), and JSON through encoding/json's quoting.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/plandiff/plandiff/pkg/diff"
+)
+
+// errNilResult is returned when a renderer is given no Result.
+var errNilResult = errors.New("render: nil result")
+
+// printer buffers output and remembers the first write error; every later
+// write is a no-op, and flush returns that error.
+type printer struct {
+	w   io.Writer
+	buf bytes.Buffer
+	err error
+}
+
+const flushAt = 32 << 10
+
+func (p *printer) str(s string) {
+	if p.err != nil {
+		return
+	}
+	p.buf.WriteString(s)
+	if p.buf.Len() >= flushAt {
+		p.flush()
+	}
+}
+
+func (p *printer) flush() error {
+	if p.err == nil && p.buf.Len() > 0 {
+		n, err := p.w.Write(p.buf.Bytes())
+		if err == nil && n < p.buf.Len() {
+			err = io.ErrShortWrite
+		}
+		p.err = err
+		p.buf.Reset()
+	}
+	return p.err
+}
+
+// sideSources resolves the source ids a change cites on one side against the
+// version's source list. An id the version does not list is kept, with only
+// its id, so that it is shown rather than dropped.
+func sideSources(v *diff.VersionRef, ids []string) []diff.SourceRef {
+	out := make([]diff.SourceRef, 0, len(ids))
+	for _, id := range ids {
+		found := false
+		for _, s := range v.Sources {
+			if s.ID == id {
+				out = append(out, s)
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, diff.SourceRef{ID: id})
+		}
+	}
+	return out
+}
+
+// ruleText says in words why a change's clauses were paired, for rules that
+// pair anything; it returns "" for RuleNone and an empty rule.
+func ruleText(c *diff.Change, r *diff.Result) string {
+	switch c.Rule {
+	case "", diff.RuleNone:
+		return ""
+	case diff.RuleID:
+		return "same clause id"
+	case diff.RuleDerivesFrom:
+		return "derives_from link in " + orUnnamed(r.New.ID)
+	case diff.RuleContent:
+		return "content similarity"
+	case diff.RuleMergeSplit:
+		return "words contained in an aligned pair"
+	case diff.RuleRemovedMark:
+		return "removed: true entry in " + orUnnamed(r.New.ID)
+	default:
+		return "rule " + c.Rule
+	}
+}
+
+// pairedBy says why a change's clauses were paired, with the similarity, or
+// "" when nothing was paired (and for a removal recorded by a removed entry,
+// whose evidence says more).
+func pairedBy(c *diff.Change, r *diff.Result) string {
+	why := ruleText(c, r)
+	switch {
+	case why == "", !paired(c.Kind) && c.Rule == diff.RuleRemovedMark:
+		return ""
+	case !paired(c.Kind):
+		return why
+	case c.Rule == diff.RuleContent:
+		return why + " " + similarity(c.Similarity)
+	}
+	return why + " (similarity " + similarity(c.Similarity) + ")"
+}
+
+func orUnnamed(id string) string {
+	if id == "" {
+		return "the new version"
+	}
+	return id
+}
+
+// kindNoun is how a kind is named in headings.
+func kindNoun(k diff.Kind) string {
+	if k == "" {
+		return "change"
+	}
+	return string(k)
+}
+
+// numbersOf lists the printed numbers of one side of a change, falling back
+// to the clause id for a clause without a number.
+func numbersOf(numbers, ids []string) []string {
+	n := max(len(numbers), len(ids))
+	out := make([]string, 0, n)
+	for i := range n {
+		switch {
+		case i < len(numbers) && numbers[i] != "":
+			out = append(out, numbers[i])
+		case i < len(ids) && ids[i] != "":
+			out = append(out, ids[i])
+		}
+	}
+	return out
+}
+
+// shown reports whether a change is listed: unchanged clauses only when
+// asked for, or when they moved or were renumbered (which is a change).
+func shown(c *diff.Change, showUnchanged bool) bool {
+	return showUnchanged || c.Kind != diff.KindUnchanged || c.Moved || c.Renumbered
+}
+
+func isPartial(v *diff.VersionRef) bool { return v.Completeness == "partial" }
+
+func completeness(v *diff.VersionRef) string {
+	if v.Completeness == "" {
+		return "full"
+	}
+	return v.Completeness
+}
+
+// count is one entry of a summary: a kind (or "moved") and how many.
+type count struct {
+	name string
+	n    int
+}
+
+// summaryCounts lists the summary's counts in diff.Kinds order, then "moved".
+func summaryCounts(s *diff.Summary) []count {
+	byKind := map[diff.Kind]int{
+		diff.KindUnchanged:  s.Unchanged,
+		diff.KindModified:   s.Modified,
+		diff.KindMerged:     s.Merged,
+		diff.KindSplit:      s.Split,
+		diff.KindAdded:      s.Added,
+		diff.KindRemoved:    s.Removed,
+		diff.KindUnreported: s.Unreported,
+	}
+	out := make([]count, 0, len(diff.Kinds)+1)
+	for _, k := range diff.Kinds {
+		out = append(out, count{string(k), byKind[k]})
+	}
+	return append(out, count{"moved", s.Moved})
+}
+
+// joinNonEmpty joins the non-empty strings of list with sep.
+func joinNonEmpty(sep string, list ...string) string {
+	var b strings.Builder
+	for _, s := range list {
+		if s == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}

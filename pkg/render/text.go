@@ -1,0 +1,356 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/diff/words"
+)
+
+// TextOptions controls the terminal report. The zero value gives plain text,
+// unwrapped, without unchanged clauses.
+type TextOptions struct {
+	// Color turns on ANSI colours: deleted words red and struck through,
+	// inserted words green, kinds and flags coloured. Off, deletions and
+	// insertions are marked [-old-]{+new+}, as git diff --word-diff=plain
+	// does. The command layer decides (--color, NO_COLOR, TERM, a terminal);
+	// this package never looks.
+	Color bool
+	// Width wraps lines at spaces to this many display columns; 0 never
+	// wraps. A word longer than the line (a URL, say) is not broken.
+	Width int
+	// ShowUnchanged lists unchanged clauses too. Without it an unchanged
+	// clause is listed only when it moved or was renumbered; the summary
+	// always counts every change.
+	ShowUnchanged bool
+}
+
+// Column layout of the text report.
+const (
+	bodyIndent  = 4  // change body, under the change's heading line
+	labelWidth  = 13 // "proposed by" and the like, padded
+	headerLabel = 9  // "old", "new", "match", "changes", padded
+)
+
+// Text writes the diff as a terminal report: a header naming both versions
+// (with completeness, partial flagged), a summary of counts per kind, then one
+// block per change. A block gives the kind, the old and new numbers
+// ("6 → 4") and the moved and renumbered flags, the redline, the figures, the
+// clause ids, why the clauses were paired, attribute deltas, notes, why a
+// removed clause counts as removed (or why an absent one is only unreported)
+// and the sources of both sides.
+//
+// Every string from the Result goes through SanitizeTerminal. Write errors are
+// returned; r is not modified.
+func Text(w io.Writer, r *diff.Result, opts TextOptions) error {
+	if r == nil {
+		return errNilResult
+	}
+	p := &printer{w: w}
+	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r}
+	t.header()
+	n := 0
+	for i := range r.Changes {
+		c := &r.Changes[i]
+		if !shown(c, opts.ShowUnchanged) {
+			continue
+		}
+		p.str("\n")
+		t.change(c)
+		n++
+	}
+	if n == 0 {
+		p.str("\n")
+		t.lw.para(0, 0, []span{{"no differences", ""}})
+	}
+	return p.flush()
+}
+
+type textReport struct {
+	lw lineWriter
+	r  *diff.Result
+}
+
+// line writes a label padded to width at indent, then the value spans, with
+// continuation lines hanging under the value.
+func (t *textReport) line(indent, width int, label string, value ...span) {
+	pad := max(width-DisplayWidth(label), 1)
+	spans := append([]span{{label, sgrDim}, {strings.Repeat(" ", pad), ""}}, value...)
+	t.lw.para(indent, indent+DisplayWidth(label)+pad, spans)
+}
+
+func (t *textReport) header() {
+	for _, side := range []struct {
+		label string
+		v     *diff.VersionRef
+	}{{"old", &t.r.Old}, {"new", &t.r.New}} {
+		v := side.v
+		t.line(0, headerLabel, side.label,
+			span{line(v.ID), sgrBold}, span{titleSep(v), ""}, span{line(v.Title), ""})
+		var facts []span
+		if isPartial(v) {
+			facts = append(facts, span{"PARTIAL", sgrWarn})
+		} else {
+			facts = append(facts, span{line(completeness(v)), ""})
+		}
+		rest := []string{line(v.Status)}
+		if v.Surfaced != "" {
+			rest = append(rest, "surfaced "+line(v.Surfaced))
+		}
+		if v.Name != "" {
+			rest = append(rest, "read from "+line(v.Name))
+		}
+		if s := joinNonEmpty(", ", rest...); s != "" {
+			facts = append(facts, span{", " + s, ""})
+		}
+		t.lw.para(headerLabel, headerLabel, facts)
+		if isPartial(v) && side.label == "new" {
+			t.lw.para(headerLabel, headerLabel, []span{{
+				"a partial version: a clause missing from it is unreported, not removed", ""}})
+		}
+	}
+	if t.r.Match != "" {
+		t.line(0, headerLabel, "match", span{line(t.r.Match), ""})
+	}
+	var counts []string
+	for _, c := range summaryCounts(&t.r.Summary) {
+		counts = append(counts, fmt.Sprintf("%d %s", c.n, c.name))
+	}
+	t.line(0, headerLabel, "changes", span{strings.Join(counts[:len(counts)-1], ", ") + "; " + counts[len(counts)-1], ""})
+}
+
+// titleSep separates a version's id from its title.
+func titleSep(v *diff.VersionRef) string {
+	if v.ID != "" && v.Title != "" {
+		return ": "
+	}
+	return ""
+}
+
+// Kind sigils and heading colours.
+var kindStyle = map[diff.Kind]struct{ sigil, sgr string }{
+	diff.KindUnchanged:  {"=", sgrPlain},
+	diff.KindModified:   {"~", sgrModified},
+	diff.KindMerged:     {">", sgrMerge},
+	diff.KindSplit:      {"<", sgrMerge},
+	diff.KindAdded:      {"+", sgrAdded},
+	diff.KindRemoved:    {"-", sgrRemoved},
+	diff.KindUnreported: {"?", sgrWarn},
+}
+
+func (t *textReport) change(c *diff.Change) {
+	st, ok := kindStyle[c.Kind]
+	if !ok {
+		st = struct{ sigil, sgr string }{"*", sgrPlain}
+	}
+	head := []span{{st.sigil + " " + line(kindNoun(c.Kind)), st.sgr}}
+	oldN, newN := lines(numbersOf(c.OldNumbers, c.Old)), lines(numbersOf(c.NewNumbers, c.New))
+	switch {
+	case c.Kind == diff.KindAdded:
+		if len(newN) > 0 {
+			head = append(head, span{"  " + strings.Join(newN, ", "), ""})
+		}
+	case !paired(c.Kind):
+		if len(oldN) > 0 {
+			head = append(head, span{"  " + strings.Join(oldN, ", "), ""})
+		}
+	default:
+		head = append(head, span{"  " + orDash(strings.Join(oldN, ", ")) + " → " + orDash(strings.Join(newN, ", ")), ""})
+	}
+	if c.Moved {
+		head = append(head, span{"  ", ""}, span{"moved", sgrFlag})
+	}
+	if c.Renumbered {
+		head = append(head, span{"  ", ""}, span{"renumbered", sgrFlag})
+	}
+	if topic := line(c.Topic); topic != "" {
+		head = append(head, span{"  [" + topic + "]", ""})
+	}
+	t.lw.para(0, bodyIndent, head)
+
+	t.redline(c)
+
+	if len(c.Figures) > 0 {
+		var fs []span
+		for i, f := range c.Figures {
+			if i > 0 {
+				fs = append(fs, span{"; ", ""})
+			}
+			fs = append(fs, span{orNone(line(f.Old)), sgrOld}, span{" → ", ""}, span{orNone(line(f.New)), sgrNew})
+		}
+		t.line(bodyIndent, labelWidth, "figures", fs...)
+	}
+
+	oldIDs, newIDs := strings.Join(lines(c.Old), ", "), strings.Join(lines(c.New), ", ")
+	switch {
+	case c.Kind == diff.KindAdded:
+		t.line(bodyIndent, labelWidth, "clause", span{orDash(newIDs), ""})
+	case !paired(c.Kind):
+		t.line(bodyIndent, labelWidth, "clause", span{orDash(oldIDs), ""})
+	case oldIDs == newIDs:
+		t.line(bodyIndent, labelWidth, "clause", span{orDash(newIDs), ""})
+	default:
+		t.line(bodyIndent, labelWidth, "clauses", span{orDash(oldIDs) + " → " + orDash(newIDs), ""})
+	}
+
+	if why := pairedBy(c, t.r); why != "" {
+		t.line(bodyIndent, labelWidth, "paired by", span{line(why), ""})
+	}
+
+	if ev := evidence(c, t.r, line); ev != "" {
+		t.line(bodyIndent, labelWidth, "evidence", span{ev, ""})
+	}
+
+	for _, d := range []struct {
+		label string
+		d     *diff.Delta
+	}{{"confidence", c.Confidence}, {"proposed by", c.ProposedBy}, {"status", c.Status}} {
+		if d.d != nil {
+			t.line(bodyIndent, labelWidth, d.label,
+				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
+		}
+	}
+	for _, n := range c.OldNotes {
+		t.line(bodyIndent, labelWidth, "note (old)", span{line(n), ""})
+	}
+	for _, n := range c.NewNotes {
+		t.line(bodyIndent, labelWidth, "note (new)", span{line(n), ""})
+	}
+
+	if len(c.Sources.Old) > 0 || len(c.Old) > 0 {
+		t.line(bodyIndent, labelWidth, "old sources", span{textSources(sideSources(&t.r.Old, c.Sources.Old)), ""})
+	}
+	if len(c.Sources.New) > 0 || len(c.New) > 0 || c.RemovedEntry != "" {
+		t.line(bodyIndent, labelWidth, "new sources", span{textSources(sideSources(&t.r.New, c.Sources.New)), ""})
+	}
+}
+
+// redline writes the clause text of a change, with deletions and insertions
+// marked.
+func (t *textReport) redline(c *diff.Change) {
+	plainSGR := ""
+	switch c.Kind {
+	case diff.KindAdded:
+		plainSGR = sgrNew
+	case diff.KindRemoved:
+		plainSGR = sgrOld
+	case diff.KindUnreported:
+		plainSGR = sgrDim
+	}
+	var spans []span
+	pieces := redline(changeEdits(c), SanitizeTerminal)
+	for i, p := range pieces {
+		if i > 0 && t.lw.color && p.op == words.OpInsert && pieces[i-1].op == words.OpDelete {
+			// Without markers, a space keeps the old and new words apart.
+			spans = append(spans, span{" ", ""})
+		}
+		switch {
+		case p.op == words.OpDelete && t.lw.color:
+			spans = append(spans, span{p.text, sgrDel})
+		case p.op == words.OpDelete:
+			spans = append(spans, span{"[-" + p.text + "-]", ""})
+		case p.op == words.OpInsert && t.lw.color:
+			spans = append(spans, span{p.text, sgrIns})
+		case p.op == words.OpInsert:
+			spans = append(spans, span{"{+" + p.text + "+}", ""})
+		default:
+			spans = append(spans, span{p.text, plainSGR})
+		}
+	}
+	if len(spans) > 0 {
+		t.lw.para(bodyIndent, bodyIndent, spans)
+	}
+}
+
+// evidence says why a clause missing from the new version is removed or only
+// unreported; it returns "" for other kinds. esc prepares data strings for the
+// output format.
+func evidence(c *diff.Change, r *diff.Result, esc func(string) string) string {
+	newID := esc(orUnnamed(r.New.ID))
+	switch c.Kind {
+	case diff.KindRemoved:
+		if c.RemovedEntry != "" {
+			var by []string
+			for _, s := range sideSources(&r.New, c.Sources.New) {
+				by = append(by, sourceName(s, esc))
+			}
+			who := newID
+			if len(by) > 0 {
+				who = strings.Join(by, "; ")
+			}
+			return "reported removed by " + who + " (entry " + esc(c.RemovedEntry) + " in " + newID + ")"
+		}
+		return "not in " + newID + ", a complete version"
+	case diff.KindUnreported:
+		return "not reported in " + newID + ", which is known only in part: absence is not removal"
+	}
+	return ""
+}
+
+// sourceName is a source's outlet, or its id when it has none (or none
+// left once esc has prepared it for the output), or "unnamed source".
+func sourceName(s diff.SourceRef, esc func(string) string) string {
+	if name := esc(s.Outlet); name != "" {
+		return name
+	}
+	if id := esc(s.ID); id != "" {
+		return id
+	}
+	return "unnamed source"
+}
+
+// textSources lists resolved sources as "Outlet (date, covers)".
+func textSources(list []diff.SourceRef) string {
+	if len(list) == 0 {
+		return "none cited"
+	}
+	parts := make([]string, 0, len(list))
+	for _, s := range list {
+		parts = append(parts, sourceName(s, line)+sourceDetail(s, line))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// sourceDetail is the parenthesised date and coverage of a source, or a note
+// that the version does not list it.
+func sourceDetail(s diff.SourceRef, esc func(string) string) string {
+	if s.Outlet == "" && s.Date == "" && s.URL == "" && s.Covers == "" {
+		return " (not listed in the version's sources)"
+	}
+	if d := joinNonEmpty(", ", esc(s.Date), esc(s.Covers)); d != "" {
+		return " (" + d + ")"
+	}
+	return ""
+}
+
+// line sanitises a one-line field for the terminal.
+func line(s string) string { return SanitizeTerminalLine(s) }
+
+func lines(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = line(s)
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// similarity formats a similarity score for people: two decimals.
+func similarity(f float64) string {
+	return fmt.Sprintf("%.2f", cleanFloat(f))
+}
