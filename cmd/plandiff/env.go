@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"golang.org/x/term"
@@ -76,4 +77,13 @@ func (e *env) width(flag int) int {
 		return c
 	}
 	return w
+}
+
+// path resolves a path given on the command line against the working
+// directory of the run.
+func (e *env) path(p string) string {
+	if e.workDir == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.workDir, p)
 }

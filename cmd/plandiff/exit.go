@@ -47,11 +47,17 @@ func run(args []string, e *env) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	err := root.ExecuteContext(ctx)
-	return report(e.stderr, err, root.Name())
+	cmd, err := root.ExecuteContextC(ctx)
+	helpFor := root.Name()
+	if cmd != nil {
+		helpFor = cmd.CommandPath()
+	}
+	return report(e.stderr, err, root.Name(), helpFor)
 }
 
-func report(stderr io.Writer, err error, name string) int {
+// report prints err once, prefixed with the program's name, and returns the
+// exit code for it. helpFor is the command whose --help explains usage.
+func report(stderr io.Writer, err error, name, helpFor string) int {
 	if err == nil {
 		return exitOK
 	}
@@ -69,7 +75,7 @@ func report(stderr io.Writer, err error, name string) int {
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "%s: %v\nRun '%s --help' for usage.\n", name, ue.err, name)
+		fmt.Fprintf(stderr, "%s: %v\nRun '%s --help' for usage.\n", name, ue.err, helpFor)
 		return exitTrouble
 	}
 	var ie *source.InputError
@@ -83,7 +89,7 @@ func report(stderr io.Writer, err error, name string) int {
 		strings.HasPrefix(msg, "unknown shorthand flag") || strings.Contains(msg, "flag needs an argument") ||
 		strings.HasPrefix(msg, "invalid argument") || strings.HasPrefix(msg, "accepts ") ||
 		strings.HasPrefix(msg, "requires at least") {
-		fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", name, msg, name)
+		fmt.Fprintf(stderr, "%s: %s\nRun '%s --help' for usage.\n", name, msg, helpFor)
 		return exitTrouble
 	}
 	fmt.Fprintf(stderr, "%s: %s\n", name, msg)

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing/fstest"
 
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -54,17 +55,15 @@ type Resolver struct {
 	// WorkDir is where relative paths and git run; empty means the current one.
 	WorkDir string
 
+	once   sync.Once
 	loaded *plan.Corpus
 	err    error
-	done   bool
 }
 
-// LoadCorpus loads the corpus once and remembers it.
+// LoadCorpus loads the corpus once and remembers it; it is safe to call from
+// several goroutines.
 func (r *Resolver) LoadCorpus() (*plan.Corpus, error) {
-	if !r.done {
-		r.loaded, r.err = r.Corpus.Load()
-		r.done = true
-	}
+	r.once.Do(func() { r.loaded, r.err = r.Corpus.Load() })
 	return r.loaded, r.err
 }
 
