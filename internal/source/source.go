@@ -121,11 +121,18 @@ func (r *Resolver) ReadFile(arg string) ([]byte, error) {
 		return nil, &InputError{Err: err}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, inputErrorf("%s is a directory, not a plan file", arg)
+	if st, err := f.Stat(); err == nil {
+		if st.IsDir() {
+			return nil, inputErrorf("%s is a directory, not a plan file", arg)
+		}
+		if st.Mode().IsRegular() && st.Size() > int64(limit) {
+			var l plan.ErrorList
+			l.Add(plan.Pos{File: arg, Line: 1, Col: 1}, "file is %d bytes, over the limit of %d bytes", st.Size(), limit)
+			return nil, l
+		}
 	}
-	// Read one byte past the limit so Parse can report the size precisely
-	// without this reading an unbounded file into memory.
+	// Read one byte past the limit, so that input from a pipe that is too
+	// long is reported by Parse without reading all of it into memory.
 	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(io.LimitReader(f, int64(limit)+1)); err != nil {
 		return nil, &InputError{Err: fmt.Errorf("read %s: %w", arg, err)}

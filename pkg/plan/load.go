@@ -74,9 +74,10 @@ func Parse(name string, data []byte, opts Options) (p *Plan, err error) {
 	for _, t := range opts.Topics {
 		w.topics[t] = true
 	}
-	w.anchors(root)
-	p = w.plan(root)
-	w.errs = append(w.errs, checkPlan(p)...)
+	if w.anchors(root) {
+		p = w.plan(root)
+		w.errs = append(w.errs, checkPlan(p)...)
+	}
 	if len(w.errs) > 0 {
 		w.errs.Sort()
 		return nil, w.errs
@@ -98,6 +99,12 @@ func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
 		return nil, errs
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := countLines(data[:i])
+		col := utf8.RuneCount(data[bytes.LastIndexAny(data[:i], "\r\n")+1:i]) + 1
+		errs.Add(at(line, col), "binary data (a NUL byte): not a YAML text file")
+		return nil, errs
+	}
 	if errs = scanBytes(name, data, opts); len(errs) > 0 {
 		return nil, errs
 	}
@@ -284,28 +291,41 @@ func (w *walker) plain(n *yaml.Node) bool {
 	return true
 }
 
-// anchors reports anchors and aliases anywhere in the tree, under unknown
-// keys too, so that an alias bomb is named as such. It never follows an alias.
-func (w *walker) anchors(root *yaml.Node) {
-	const most = 10
-	found := 0
+// anchors reports the first anchor or alias anywhere in the tree (under
+// unknown keys too), with how many there are, so that an alias bomb is named as
+// such in one message. It never follows an alias. It returns false when the
+// tree uses either.
+func (w *walker) anchors(root *yaml.Node) bool {
+	var first *yaml.Node
+	nAnchors, nAliases := 0, 0
 	stack := []*yaml.Node{root}
-	for len(stack) > 0 && found < most {
+	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		switch {
-		case n.Kind == yaml.AliasNode:
-			w.errorf(n, "alias *%s: anchors and aliases are not allowed in plan files", n.Value)
-			found++
+		if n.Kind == yaml.AliasNode {
+			nAliases++
+		} else if n.Anchor != "" {
+			nAnchors++
+		}
+		if first == nil && (n.Kind == yaml.AliasNode || n.Anchor != "") {
+			first = n
+		}
+		if n.Kind == yaml.AliasNode {
 			continue
-		case n.Anchor != "":
-			w.errorf(n, "anchor &%s: anchors and aliases are not allowed in plan files", n.Anchor)
-			found++
 		}
 		for i := len(n.Content) - 1; i >= 0; i-- {
 			stack = append(stack, n.Content[i])
 		}
 	}
+	if first == nil {
+		return true
+	}
+	what := "anchor &" + first.Anchor
+	if first.Kind == yaml.AliasNode {
+		what = "alias *" + first.Value
+	}
+	w.errorf(first, "%s: anchors and aliases are not allowed in plan files (anchors: %d, aliases: %d)", what, nAnchors, nAliases)
+	return false
 }
 
 var (
@@ -499,6 +519,9 @@ func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
 				c.ProposedBy, _ = w.strList(x, "proposed_by")
 			case "sources":
 				c.Sources, c.SourcesPos = w.strList(x, "sources")
+				if x.Kind == yaml.SequenceNode && len(x.Content) == 0 {
+					w.errorf(x, "clause %q cites no source: every clause needs at least one", c.ID)
+				}
 			case "confidence":
 				c.Confidence = w.enum(x, "confidence", Confidences)
 			case "derives_from":

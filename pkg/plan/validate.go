@@ -58,9 +58,6 @@ func checkPlan(p *Plan) ErrorList {
 				ids[c.ID] = c.IDPos
 			}
 		}
-		if len(c.Sources) == 0 {
-			errs.Add(c.Pos, "clause %q cites no source: every clause needs at least one", c.ID)
-		}
 		cited := make(map[string]bool, len(c.Sources))
 		for i, s := range c.Sources {
 			switch {
