@@ -41,7 +41,10 @@ type MarkdownOptions struct {
 //     can come from data;
 //   - an @ before a name and a # before a number get an invisible word joiner
 //     (U+2060, written &#8288;) after them, so GitHub neither pings users or
-//     teams (@everyone, @org/team) nor cross-references issues;
+//     teams (@everyone, @org/team) nor cross-references issues; so do the
+//     "://" of a URL and the "." of "www.", so that no bare address in the
+//     data becomes an autolink (autolinking happens on raw text in some
+//     parsers and could swallow the markup around it);
 //   - a paragraph of clause text never starts with -, +, = or "1." unescaped
 //     (no lists, setext headings or thematic breaks), has no leading spaces
 //     (no code blocks), and single line breaks inside clause text become
@@ -49,8 +52,7 @@ type MarkdownOptions struct {
 //   - only absolute http and https URLs without user information become
 //     links, with every character outside a conservative set
 //     percent-encoded; any other URL (javascript:, data:, relative) is shown
-//     as escaped text and never linked. GitHub's own autolinking of bare
-//     http(s) and www. addresses in text is left as it is.
+//     as escaped text and never linked.
 //
 // Deleted and inserted runs use ~~ and ** where CommonMark's flanking rules
 // let them work; where they would not (a run starting with punctuation right
@@ -394,18 +396,30 @@ func mdEscape(s string, lineStart bool) string {
 			b.WriteRune(r)
 		case '#':
 			b.WriteString(`\#`)
-			if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			// At the end, the next piece of text may start with a digit.
+			if i == len(s) || s[i] >= '0' && s[i] <= '9' {
 				b.WriteString(wordJoiner)
 			}
 		case '@':
 			b.WriteByte('@')
-			if i < len(s) && isNameByte(s[i]) {
+			if i == len(s) || isNameByte(s[i]) {
 				b.WriteString(wordJoiner)
 			}
 		case '<':
 			b.WriteString("&lt;")
 		case '>':
 			b.WriteString("&gt;")
+		case ':':
+			if strings.HasPrefix(s[i:], "//") {
+				b.WriteString(wordJoiner) // no "scheme://" autolink
+			}
+			b.WriteByte(':')
+		case '.':
+			if start := i - 4; start >= 0 && strings.EqualFold(s[start:i-1], "www") &&
+				(start == 0 || !isNameByte(s[start-1])) {
+				b.WriteString(wordJoiner) // no "www." autolink
+			}
+			b.WriteByte('.')
 		case '&':
 			if looksLikeEntity(s[i:]) {
 				b.WriteString("&amp;")
