@@ -25,7 +25,7 @@ func fuzzResult(a, b, c string, sim float64) *diff.Result {
 		ch := diff.Change{
 			Kind: k, Old: []string{a, b}, New: []string{c}, OldNumbers: []string{b}, NewNumbers: []string{a, c},
 			Moved: i%2 == 0, Renumbered: i%3 == 0, Similarity: sim, Topic: c,
-			Edits: []words.Edit{eq(a), del(b), ins(c), eq(" "), {Op: words.Op(c), Text: a}, ins(a), del(c)},
+			Edits:      []words.Edit{eq(a), del(b), ins(c), eq(" "), {Op: words.Op(c), Text: a}, ins(a), del(c)},
 			Figures:    []words.Figure{{Old: a, New: b}, {Old: c}},
 			Sources:    diff.SidePair{Old: []string{a, "s"}, New: []string{b}},
 			Rule:       []string{diff.RuleID, diff.RuleContent, diff.RuleDerivesFrom, diff.RuleMergeSplit, diff.RuleRemovedMark, diff.RuleNone, c}[i%7],
