@@ -185,8 +185,23 @@ func completeNew() *diff.Result {
 		Old:     usDraft(),
 		New:     n,
 		Match:   "content",
-		Summary: diff.Summary{Modified: 1, Removed: 1},
+		Summary: diff.Summary{Modified: 1, Removed: 3},
 		Changes: []diff.Change{
+			{
+				// A removed entry matched to its old clause by content.
+				Kind: diff.KindRemoved, Old: []string{"foreign-aid-audit"}, OldNumbers: []string{"26"},
+				Similarity: 0.4567, Topic: "economy", Rule: diff.RuleContent, RemovedEntry: "aid-audit-dropped",
+				OldText: "All foreign aid to Ukraine will be audited.",
+				Edits:   []words.Edit{del("All foreign aid to Ukraine will be audited.")},
+				Sources: diff.SidePair{Old: []string{"ap-kmt"}, New: []string{"abc"}},
+			},
+			{
+				// A removed entry that matches no old clause.
+				Kind: diff.KindRemoved, Topic: "territory", Rule: diff.RuleRemovedMark, RemovedEntry: "donbas-rent",
+				Edits: []words.Edit{}, Figures: []words.Figure{},
+				Sources:  diff.SidePair{Old: []string{}, New: []string{"abc"}},
+				NewNotes: []string{"Reported before the leak; not in the 28 points."},
+			},
 			{
 				Kind: diff.KindRemoved, Old: []string{"amnesty"}, OldNumbers: []string{"26"},
 				Edits:   []words.Edit{del("All parties to the conflict will receive full amnesty.")},

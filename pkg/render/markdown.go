@@ -170,6 +170,8 @@ func (m *mdReport) change(c *diff.Change) {
 	}
 	oldIDs, newIDs := mdIDs(c.Old), mdIDs(c.New)
 	switch {
+	case len(c.Old) == 0 && len(c.New) == 0:
+		// A removed entry that matches no old clause: the evidence names it.
 	case c.Kind == diff.KindAdded:
 		item("Clause", orDash(newIDs))
 	case !paired(c.Kind):

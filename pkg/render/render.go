@@ -105,13 +105,23 @@ func ruleText(c *diff.Change, r *diff.Result) string {
 // pairedBy says why a change's clauses were paired, with the similarity, or
 // "" when nothing was paired (and for a removal recorded by a removed entry,
 // whose evidence says more).
+//
+// For a removal recorded by a removed entry of the new version, it says how
+// the entry was matched to the old clause; for other unpaired kinds it says
+// nothing.
 func pairedBy(c *diff.Change, r *diff.Result) string {
 	why := ruleText(c, r)
 	switch {
-	case why == "", !paired(c.Kind) && c.Rule == diff.RuleRemovedMark:
+	case why == "":
 		return ""
 	case !paired(c.Kind):
-		return why
+		if c.RemovedEntry == "" || len(c.Old) == 0 || c.Rule == diff.RuleRemovedMark {
+			return ""
+		}
+		if c.Rule == diff.RuleContent {
+			return why + " " + similarity(c.Similarity) + " with the removed entry"
+		}
+		return why + ", with the removed entry"
 	case c.Rule == diff.RuleContent:
 		return why + " " + similarity(c.Similarity)
 	}

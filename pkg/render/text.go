@@ -185,6 +185,8 @@ func (t *textReport) change(c *diff.Change) {
 
 	oldIDs, newIDs := strings.Join(lines(c.Old), ", "), strings.Join(lines(c.New), ", ")
 	switch {
+	case oldIDs == "" && newIDs == "":
+		// A removed entry that matches no old clause: the evidence names it.
 	case c.Kind == diff.KindAdded:
 		t.line(bodyIndent, labelWidth, "clause", span{orDash(newIDs), ""})
 	case !paired(c.Kind):
@@ -280,7 +282,11 @@ func evidence(c *diff.Change, r *diff.Result, esc func(string) string) string {
 			if len(by) > 0 {
 				who = strings.Join(by, "; ")
 			}
-			return "reported removed by " + who + " (entry " + esc(c.RemovedEntry) + " in " + newID + ")"
+			ev := "reported removed by " + who + " (entry " + esc(c.RemovedEntry) + " in " + newID + ")"
+			if len(c.Old) == 0 {
+				ev += "; no clause of " + esc(orUnnamed(r.Old.ID)) + " matches it"
+			}
+			return ev
 		}
 		return "not in " + newID + ", a complete version"
 	case diff.KindUnreported:
