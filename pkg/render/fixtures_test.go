@@ -164,7 +164,9 @@ func allKinds() *diff.Result {
 				OldNumbers: []string{"25"}, NewNumbers: []string{"18"}, Moved: false, Renumbered: true,
 				Similarity: 0.5555, Topic: "elections",
 				Edits: []words.Edit{
-					eq("Ukraine will hold elections "), del("within 100 days"), ins("as soon as possible after signing"), eq("."),
+					// Replacements separated by a space: shown as one.
+					eq("Ukraine will hold elections "), del("within"), ins("as"), eq(" "), del("100 days"),
+					ins("soon as possible after signing"), eq("."),
 				},
 				Figures: []words.Figure{{Old: "100 days", New: ""}},
 				Sources: diff.SidePair{Old: []string{"liga"}, New: []string{"briefing"}},

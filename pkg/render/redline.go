@@ -191,14 +191,17 @@ func sideText(c *diff.Change, old bool) string {
 	return b.String()
 }
 
-// changeEdits returns the edits to show for a change. A modified, merged or
-// split change without edits shows its whole old text deleted and its whole
-// new text inserted; other kinds show one side's text unmarked.
+// changeEdits returns the edits to show for a change. Those of a modified,
+// merged or split change go through words.Coalesce, which joins replacements
+// separated only by white space ("[-capped at-]{+limited to+}" rather than
+// "[-capped-]{+limited+} [-at-]{+to+}"); the JSON keeps the edits as they
+// are. Such a change without edits shows its whole old text deleted and its
+// whole new text inserted; other kinds show one side's text unmarked.
 func changeEdits(c *diff.Change) []words.Edit {
 	switch c.Kind {
 	case diff.KindModified, diff.KindMerged, diff.KindSplit:
 		if len(c.Edits) > 0 {
-			return c.Edits
+			return words.Coalesce(c.Edits)
 		}
 		return []words.Edit{
 			{Op: words.OpDelete, Text: c.OldText},
