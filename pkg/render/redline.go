@@ -82,16 +82,16 @@ func redline(edits []words.Edit, clean func(string) string) []piece {
 			}
 			continue
 		}
-		body := strings.TrimLeftFunc(p.text, unicode.IsSpace)
-		add(words.OpEqual, p.text[:len(p.text)-len(body)])
-		trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
-		trail := body[len(trimmed):]
+		text := p.text
 		if p.op == words.OpDelete {
 			// A line break only in the old text (between merged clauses)
-			// is shown as a space inside the deletion, not as a break of
-			// the new layout.
-			trimmed = joinLines(trimmed)
+			// is shown as a space, not as a break of the new layout.
+			text = joinLines(text)
 		}
+		body := strings.TrimLeftFunc(text, unicode.IsSpace)
+		add(words.OpEqual, text[:len(text)-len(body)])
+		trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+		trail := body[len(trimmed):]
 		for trimmed != "" {
 			run, gap, rest := cutAtLineBreak(trimmed)
 			add(p.op, run)
