@@ -67,10 +67,11 @@ func Markdown(w io.Writer, r *diff.Result, opts MarkdownOptions) error {
 	p := &printer{w: w}
 	m := &mdReport{p: p, r: r}
 	m.header()
-	n := 0
+	n, hidden := 0, 0
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		if !shown(c, opts.ShowUnchanged) {
+			hidden++
 			continue
 		}
 		m.change(c)
@@ -78,6 +79,9 @@ func Markdown(w io.Writer, r *diff.Result, opts MarkdownOptions) error {
 	}
 	if n == 0 {
 		p.str("\nNo differences.\n")
+	}
+	if hidden > 0 {
+		p.str("\n*" + capitalize(unchangedNote(hidden)) + ".*\n")
 	}
 	return p.flush()
 }

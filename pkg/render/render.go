@@ -19,6 +19,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -163,6 +164,14 @@ func numbersOf(numbers, ids []string) []string {
 // asked for, or when they moved or were renumbered (which is a change).
 func shown(c *diff.Change, showUnchanged bool) bool {
 	return showUnchanged || c.Kind != diff.KindUnchanged || c.Moved || c.Renumbered
+}
+
+// unchangedNote says how many unchanged clauses a report leaves out.
+func unchangedNote(n int) string {
+	if n == 1 {
+		return "1 unchanged clause not shown"
+	}
+	return fmt.Sprintf("%d unchanged clauses not shown", n)
 }
 
 func isPartial(v *diff.VersionRef) bool { return v.Completeness == "partial" }

@@ -51,10 +51,11 @@ func Text(w io.Writer, r *diff.Result, opts TextOptions) error {
 	p := &printer{w: w}
 	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r}
 	t.header()
-	n := 0
+	n, hidden := 0, 0
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		if !shown(c, opts.ShowUnchanged) {
+			hidden++
 			continue
 		}
 		p.str("\n")
@@ -64,6 +65,10 @@ func Text(w io.Writer, r *diff.Result, opts TextOptions) error {
 	if n == 0 {
 		p.str("\n")
 		t.lw.para(0, 0, []span{{"no differences", ""}})
+	}
+	if hidden > 0 {
+		p.str("\n")
+		t.lw.para(0, 0, []span{{unchangedNote(hidden), sgrDim}})
 	}
 	return p.flush()
 }

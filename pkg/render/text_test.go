@@ -156,7 +156,7 @@ func TestTextContent(t *testing.T) {
 	if out := renderText(t, completeNew(), TextOptions{}); !strings.Contains(out, "not in framework-20, a complete version") {
 		t.Errorf("removal by absence not explained:\n%s", out)
 	}
-	if out := renderText(t, noDifferences(), TextOptions{}); !strings.HasSuffix(out, "\nno differences\n") {
+	if out := renderText(t, noDifferences(), TextOptions{}); !strings.HasSuffix(out, "\nno differences\n\n1 unchanged clause not shown\n") {
 		t.Errorf("no-differences report:\n%s", out)
 	}
 }
