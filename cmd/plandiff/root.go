@@ -68,6 +68,10 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		newListCmd(e, g),
 		newShowCmd(e, g),
 		newValidateCmd(e, g),
+		newAnnotateCmd(e, g),
+		newHistoryCmd(e, g),
+		newReportCmd(e, g),
+		newImportCmd(e, g),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

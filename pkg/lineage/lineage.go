@@ -74,6 +74,10 @@ type Options struct {
 	// Diff is passed to every comparison; its Match is forced to auto, as
 	// chaining needs ids and links.
 	Diff diff.Options
+	// All lists every version known, selected or not, so that an edge can
+	// run from a selected version through versions left out to the nearest
+	// selected ones it supersedes. Nil means only the versions given.
+	All []*plan.Plan
 	// Compare replaces diff.Compare (for tests); nil means diff.Compare.
 	Compare func(old, new *plan.Plan, opts diff.Options) (*diff.Result, error)
 }
@@ -298,17 +302,30 @@ func indexOf(vs []*Version, v *Version) int {
 }
 
 // nearestSelected follows v's supersedes entries, through versions not in
-// the set (whose plans are unknown here, so only direct ids can be followed)
-// to the selected versions they name.
+// the set (Options.All), to the selected versions they reach first, in the
+// order the entries are listed (depth first).
 func (l *Lineage) nearestSelected(v *Version) []*Version {
+	all := map[string]*plan.Plan{}
+	for _, p := range l.opts.All {
+		all[p.Version.ID] = p
+	}
 	var out []*Version
 	seen := map[string]bool{}
-	for _, id := range v.Plan.Version.Supersedes {
-		if p := l.byID[id]; p != nil && !seen[id] {
+	var walk func(ids []string)
+	walk = func(ids []string) {
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
 			seen[id] = true
-			out = append(out, p)
+			if p := l.byID[id]; p != nil {
+				out = append(out, p)
+			} else if q := all[id]; q != nil {
+				walk(q.Version.Supersedes)
+			}
 		}
 	}
+	walk(v.Plan.Version.Supersedes)
 	return out
 }
 

@@ -425,3 +425,20 @@ func TestSubsetSkipsVersionsLeftOut(t *testing.T) {
 		t.Fatal("a parent left out should make v2 a root")
 	}
 }
+
+func TestSubsetThroughVersionsLeftOut(t *testing.T) {
+	t.Parallel()
+	v1 := ver(t, "v1", "a: "+textA, "b: "+textC)
+	v2 := ver(t, "v2 partial supersedes=v1", "a: "+textB)
+	v3 := ver(t, "v3 supersedes=v2", "a: "+textB, "b: "+textC)
+	l, err := Build([]*plan.Plan{v1, v3}, Options{All: []*plan.Plan{v1, v2, v3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Steps) != 1 || l.Steps[0].ID != "v1_v3" {
+		t.Fatalf("steps = %d, want v1_v3", len(l.Steps))
+	}
+	if got := trail(l, "v3", "a"); got != "v1#a first, v3#a modified/id" {
+		t.Errorf("trail = %s", got)
+	}
+}
