@@ -83,10 +83,20 @@ func Side(ps []Piece, old bool) []Piece {
 		drop = words.OpInsert
 	}
 	var out []Piece
+	dropped := false
 	for _, p := range ps {
-		if p.Op != drop {
-			out = append(out, p)
+		if p.Op == drop {
+			dropped = true
+			continue
 		}
+		// The space that stood beside a dropped run is not doubled, nor
+		// left before punctuation.
+		if n := len(out); dropped && n > 0 && strings.HasSuffix(out[n-1].Text, " ") &&
+			p.Text != "" && strings.ContainsRune(" .,;:!?)", rune(p.Text[0])) {
+			out[n-1].Text = strings.TrimSuffix(out[n-1].Text, " ")
+		}
+		dropped = false
+		out = appendPiece(out, p)
 	}
 	return out
 }
