@@ -91,9 +91,9 @@ type Change struct {
 	OldText    string   `json:"old_text,omitempty"`    // joined old text
 	NewText    string   `json:"new_text,omitempty"`    // joined new text
 	Depth      int      `json:"depth"`                 // nesting of the first new (or old) clause; 0 = point
-	Confidence *Delta `json:"confidence,omitempty"`  // set when confidence differs between sides
-	ProposedBy *Delta `json:"proposed_by,omitempty"` // set when the proposer differs between sides
-	Status     *Delta `json:"status,omitempty"`      // set when agreed/unagreed/bracketed differs
+	Confidence *Delta   `json:"confidence,omitempty"`  // set when confidence differs between sides
+	ProposedBy *Delta   `json:"proposed_by,omitempty"` // set when the proposer differs between sides
+	Status     *Delta   `json:"status,omitempty"`      // set when agreed/unagreed/bracketed differs
 	OldNotes   []string `json:"old_notes,omitempty"`
 	NewNotes   []string `json:"new_notes,omitempty"`
 	// RemovedEntry is the id of the new version's `removed: true` entry that

@@ -1,0 +1,149 @@
+// Command synth generates plan pairs with a known alignment and scores
+// plandiff's aligner on them.
+//
+//	synth gen -n 300 -seed 1 -o DIR      writes DIR/old.yaml, DIR/new.yaml, DIR/truth.json
+//	synth score -n 300 -seed 1 -runs 5   compares generated pairs in-process and prints the metrics
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/plandiff/plandiff/internal/synth"
+	"github.com/plandiff/plandiff/pkg/diff"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "synth:", err)
+		os.Exit(2)
+	}
+}
+
+const usage = `usage:
+  synth gen -n N [-seed S] [-o DIR] [-keep-ids]
+  synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]`
+
+func run(args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return errors.New(usage)
+	}
+	switch args[0] {
+	case "gen":
+		return gen(args[1:])
+	case "score":
+		return score(args[1:], stdout)
+	}
+	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
+}
+
+// rateFlags registers one flag per mutation rate.
+func rateFlags(fs *flag.FlagSet, r *synth.Rates) {
+	fs.Float64Var(&r.Reword, "reword", r.Reword, "share of kept clauses reworded")
+	fs.Float64Var(&r.RewordMin, "reword-min", r.RewordMin, "least share of a reworded clause's words edited")
+	fs.Float64Var(&r.RewordMax, "reword-max", r.RewordMax, "largest share of a reworded clause's words edited")
+	fs.Float64Var(&r.Move, "move", r.Move, "share of points moved")
+	fs.Float64Var(&r.Split, "split", r.Split, "share of clauses split")
+	fs.Float64Var(&r.Merge, "merge", r.Merge, "share of clauses taking part in a merge")
+	fs.Float64Var(&r.FarMerge, "far-merge", r.FarMerge, "share of merges whose parts are far apart")
+	fs.Float64Var(&r.Remove, "remove", r.Remove, "share of clauses removed")
+	fs.Float64Var(&r.Add, "add", r.Add, "clauses added, as a share of the old count")
+	fs.Float64Var(&r.Promote, "promote", r.Promote, "share of last sub-points promoted to points")
+	fs.Float64Var(&r.Demote, "demote", r.Demote, "share of childless points demoted to sub-points")
+}
+
+func gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	cfg := synth.Config{Rates: synth.DefaultRates()}
+	fs.IntVar(&cfg.Clauses, "n", 300, "clauses in the old version")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "random seed")
+	fs.BoolVar(&cfg.KeepIDs, "keep-ids", false, "keep the old ids of surviving clauses")
+	dir := fs.String("o", ".", "output directory")
+	rateFlags(fs, &cfg.Rates)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	p, err := synth.Generate(cfg)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		return err
+	}
+	for name, pl := range map[string]func(io.Writer) error{
+		"old.yaml": func(w io.Writer) error { return synth.WriteYAML(w, p.Old) },
+		"new.yaml": func(w io.Writer) error { return synth.WriteYAML(w, p.New) },
+		"truth.json": func(w io.Writer) error {
+			e := json.NewEncoder(w)
+			e.SetIndent("", "  ")
+			return e.Encode(p.Truth)
+		},
+	} {
+		if err := writeFile(filepath.Join(*dir, name), pl); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+func score(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	cfg := synth.Config{Rates: synth.DefaultRates()}
+	fs.IntVar(&cfg.Clauses, "n", 300, "clauses in the old version")
+	fs.Uint64Var(&cfg.Seed, "seed", 1, "first random seed; run k uses seed+k")
+	fs.BoolVar(&cfg.KeepIDs, "keep-ids", false, "keep the old ids of surviving clauses")
+	runs := fs.Int("runs", 5, "pairs to generate and pool")
+	match := fs.String("match", "content", "match mode: content, auto or id")
+	thr := fs.Float64("threshold", 0, "similarity threshold (0: the default)")
+	rateFlags(fs, &cfg.Rates)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	m, err := diff.ParseMatch(*match)
+	if err != nil {
+		return err
+	}
+	var total synth.Score
+	var elapsed time.Duration
+	for k := 0; k < *runs; k++ {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(k)
+		p, err := synth.Generate(c)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		r, err := diff.Compare(p.Old, p.New, diff.Options{Match: m, Threshold: *thr})
+		if err != nil {
+			return err
+		}
+		elapsed += time.Since(start)
+		s := synth.Evaluate(r, p.Truth)
+		if k == 0 {
+			total = s
+		} else {
+			total = total.Add(s)
+		}
+	}
+	fmt.Fprintf(stdout, "%d runs of %d clauses, seeds %d..%d, match %s; compare %v per run\n\n",
+		*runs, cfg.Clauses, cfg.Seed, cfg.Seed+uint64(*runs)-1, m, (elapsed / time.Duration(max(*runs, 1))).Round(time.Millisecond))
+	return total.Fprint(stdout)
+}

@@ -1,0 +1,772 @@
+package diff
+
+import (
+	"cmp"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
+)
+
+// Content alignment.
+//
+// The problem is an assignment: pair old clauses with new ones so that the
+// pairs are similar and, as far as the similarity allows, keep document
+// order, leaving out clauses that were dropped or added. An optimal global
+// assignment (Hungarian) is cubic and, as document-alignment practice shows
+// (Buck & Koehn, WMT16), no better than a greedy assignment anchored on the
+// best pairs; a greedy first-fit in document order is worse than both,
+// because an early weak pair steals a later strong one. So the aligner works
+// in passes over a sparse candidate list:
+//
+//  1. Candidates: an inverted index over the new clauses' words. Each old
+//     clause visits the postings of its rarest words first, up to a budget
+//     (postingBudget), accumulates the weight of the words it shares with
+//     each new clause it meets, and keeps the best candidatesPerClause by an
+//     approximate cosine, plus the coversPerClause new clauses that hold the
+//     most of its weight (the whole a part was merged into is long, so its
+//     cosine with the part is low) and the coversPerClause whose own weight
+//     it holds the most of (the parts it was split into); only those are
+//     scored exactly. The cost is linear
+//     in the number of clauses, never an all-pairs matrix; a clause made only
+//     of very common words gets no candidates here and is left to pass 4.
+//  2. One-to-one, greedily by descending similarity, pairs at or above the
+//     threshold (a same topic tag adds a small tie-breaking bonus).
+//  3. Order: the longest order-preserving chain of those pairs (and of the
+//     pairs linked by id) becomes the set of anchors. The pairs outside it are
+//     released and chosen again, greedily, with a bonus for each candidate
+//     that fits between the anchors. Near-equal candidates (repeated
+//     boilerplate clauses) then resolve in document order and only a pair
+//     that is clearly better out of order makes a move.
+//  4. Gaps: between two consecutive anchors, the clauses still unpaired on
+//     both sides are compared exhaustively (when the gap is small) and paired
+//     by a heaviest order-preserving chain at a lower threshold (gapFactor):
+//     a heavily reworded clause that stayed in place is still recognised.
+//  5. Merges and splits (mergeSplit): a leftover clause joins an aligned
+//     pair when most of its weight is contained in the part of the other side
+//     that the pair does not already explain (residual containment, not a
+//     symmetric similarity, since a part is much shorter than the whole).
+//
+// Passes 2 to 4 never undo a link found by id; pass 5 may extend one.
+
+// cand is a candidate pair: old clause o and target n (a new clause, or a
+// removed entry of new when n ≥ len(aligner.new)).
+type cand struct {
+	o, n    int32
+	sim     float64
+	overlap float64
+}
+
+// pair is an old and a new index; chains are sorted by o.
+type pair struct{ o, n int32 }
+
+func (a *aligner) alignContent() {
+	a.buildVectors()
+	cs := a.candidates()
+	a.markByContent(cs)
+	a.assign(cs)
+	a.mergeSplit(cs)
+	a.fillGaps()
+	a.mergeSplit(cs)
+}
+
+func (a *aligner) buildVectors() {
+	es := make([]*entry, 0, len(a.old)+len(a.new)+len(a.marks))
+	for _, side := range [][]entry{a.old, a.new, a.marks} {
+		for i := range side {
+			es = append(es, &side[i])
+		}
+	}
+	a.vec = buildVectors(es)
+}
+
+// target returns the entry of candidate target n.
+func (a *aligner) target(n int32) *entry {
+	if int(n) < len(a.new) {
+		return &a.new[n]
+	}
+	return &a.marks[int(n)-len(a.new)]
+}
+
+// candidates runs pass 1 and returns the candidate pairs, ordered by old
+// clause and, within one, by target.
+func (a *aligner) candidates() []cand {
+	v := a.vec
+	nt := len(a.new) + len(a.marks)
+	// Inverted index over the targets' keys, in compressed-row form.
+	nk := len(v.keyDF)
+	dfT := make([]int32, nk)
+	for n := 0; n < nt; n++ {
+		for _, k := range a.target(int32(n)).keys {
+			dfT[k]++
+		}
+	}
+	start := make([]int32, nk+1)
+	for k, d := range dfT {
+		start[k+1] = start[k] + d
+	}
+	postings := make([]int32, start[nk])
+	fill := slices.Clone(start[:nk])
+	for n := 0; n < nt; n++ {
+		for _, k := range a.target(int32(n)).keys {
+			postings[fill[k]] = int32(n)
+			fill[k]++
+		}
+	}
+
+	inv := make([]float64, nt)
+	invSqrt := make([]float64, nt)
+	for n := range inv {
+		w := a.target(int32(n)).kw + 1e-12
+		inv[n], invSqrt[n] = 1/w, 1/math.Sqrt(w)
+	}
+	idx := &index{a: a, dfT: dfT, start: start, postings: postings, invW: inv, invSqrtW: invSqrt}
+	// Old clauses are independent: share them among a few goroutines in
+	// contiguous chunks and concatenate the chunks in order.
+	const chunk = 2048
+	parts := make([][]cand, (len(a.old)+chunk-1)/chunk)
+	workers := min(runtime.GOMAXPROCS(0), len(parts))
+	var wg sync.WaitGroup
+	var next atomic.Int32
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := newQuery(nt)
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(parts) {
+					return
+				}
+				out := make([]cand, 0, chunk*(candidatesPerClause+2*coversPerClause))
+				for o := k * chunk; o < min((k+1)*chunk, len(a.old)); o++ {
+					out = idx.query(q, int32(o), out)
+				}
+				parts[k] = out
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, p := range parts {
+		total += len(p)
+	}
+	cs := make([]cand, 0, total)
+	for _, p := range parts {
+		cs = append(cs, p...)
+	}
+	return cs
+}
+
+// index is the inverted index of the targets' words (compressed rows).
+type index struct {
+	a        *aligner
+	dfT      []int32 // per key: targets holding it
+	start    []int32 // per key: its postings are postings[start[k]:start[k+1]]
+	postings []int32
+	invW     []float64 // per target: 1/weight, to rank by containment in the old clause
+	invSqrtW []float64 // per target: 1/√weight, to rank by cosine
+}
+
+// query is one goroutine's scratch space.
+type query struct {
+	acc     []float64
+	touched []int32
+	words   []uint64 // df<<32 | key, to visit rarest first
+	top     []ranked // by cosine
+	cover   []ranked // by the share of the old clause they hold
+	inside  []ranked // by the share of themselves the old clause holds
+}
+
+func newQuery(targets int) *query {
+	return &query{
+		acc:    make([]float64, targets),
+		top:    make([]ranked, 0, candidatesPerClause+2*coversPerClause+1),
+		cover:  make([]ranked, 0, coversPerClause+1),
+		inside: make([]ranked, 0, coversPerClause+1),
+	}
+}
+
+// query appends the candidates of old clause o to out.
+func (x *index) query(q *query, o int32, out []cand) []cand {
+	a, v := x.a, x.a.vec
+	eo := &a.old[o]
+	q.words = q.words[:0]
+	for _, k := range eo.keys {
+		if d := x.dfT[k]; d > 0 {
+			q.words = append(q.words, uint64(d)<<32|uint64(k))
+		}
+	}
+	slices.Sort(q.words)
+	spent := int32(0)
+	for _, k := range q.words {
+		d, w := int32(k>>32), uint32(k)
+		if spent > 0 && spent+d > postingBudget || spent == 0 && d > 8*postingBudget {
+			break
+		}
+		spent += d
+		idf := v.keyIDF[w]
+		for _, n := range x.postings[x.start[w]:x.start[w+1]] {
+			if q.acc[n] == 0 {
+				q.touched = append(q.touched, n)
+			}
+			q.acc[n] += idf
+		}
+	}
+	// Rank by cosine acc/√(wo·wn); wo is the same for every target.
+	top, cover, inside := q.top[:0], q.cover[:0], q.inside[:0]
+	for _, n := range q.touched {
+		ac := q.acc[n]
+		q.acc[n] = 0
+		if s := ac * x.invSqrtW[n]; len(top) < candidatesPerClause || s >= top[len(top)-1].score {
+			top = keepBest(top, ranked{n, s}, candidatesPerClause)
+		}
+		if len(cover) < coversPerClause || ac >= cover[len(cover)-1].score {
+			cover = keepBest(cover, ranked{n, ac}, coversPerClause)
+		}
+		if s := ac * x.invW[n]; len(inside) < coversPerClause || s >= inside[len(inside)-1].score {
+			inside = keepBest(inside, ranked{n, s}, coversPerClause)
+		}
+	}
+	q.touched = q.touched[:0]
+	for _, r := range slices.Concat(cover, inside) {
+		if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
+			top = append(top, r)
+		}
+	}
+	slices.SortFunc(top, func(x, y ranked) int { return cmp.Compare(x.n, y.n) })
+	for _, r := range top {
+		en := a.target(r.n)
+		ov := v.overlap(eo.terms, en.terms)
+		out = append(out, cand{o: o, n: r.n, sim: dice(ov, eo.w, en.w), overlap: ov})
+	}
+	q.top, q.cover, q.inside = top, cover, inside
+	return out
+}
+
+// ranked is a target with a score.
+type ranked struct {
+	n     int32
+	score float64
+}
+
+// keepBest inserts r into top, kept sorted best first, holding at most k.
+func keepBest(top []ranked, r ranked, k int) []ranked {
+	if len(top) == k && !better(r.score, r.n, top[k-1].score, top[k-1].n) {
+		return top
+	}
+	i := len(top)
+	top = append(top, ranked{})
+	for i > 0 && better(r.score, r.n, top[i-1].score, top[i-1].n) {
+		top[i] = top[i-1]
+		i--
+	}
+	top[i] = r
+	if len(top) > k {
+		top = top[:k]
+	}
+	return top
+}
+
+// better orders scored targets: higher score first, then lower index.
+func better(s float64, n int32, t float64, m int32) bool {
+	return s > t || s == t && n < m
+}
+
+// markByContent pairs removed entries of new that carry text with the old
+// clause they describe, before any clause is paired by content: the entry is
+// the version's own statement that the clause was dropped.
+func (a *aligner) markByContent(cs []cand) {
+	var ms []cand
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) && c.sim >= a.opts.Threshold && a.oldGroup[c.o] < 0 {
+			ms = append(ms, c)
+		}
+	}
+	sortBySim(ms, func(c cand) float64 { return c.sim })
+	for _, c := range ms {
+		a.addMark(c.o, c.n-int32(len(a.new)))
+	}
+}
+
+// sortBySim sorts candidates by descending score, then by old and new index
+// (a total order, since a pair occurs once).
+func sortBySim(cs []cand, score func(cand) float64) {
+	type keyed struct {
+		score float64
+		c     cand
+	}
+	ks := make([]keyed, len(cs))
+	for i, c := range cs {
+		ks[i] = keyed{score(c), c}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		if x.score != y.score {
+			if x.score > y.score {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n))
+	})
+	for i := range ks {
+		cs[i] = ks[i].c
+	}
+}
+
+// assign runs passes 2 to 4 and records the pairs as groups.
+func (a *aligner) assign(cs []cand) {
+	thr := a.opts.Threshold
+	mo := filled(len(a.old), -1)
+	mn := filled(len(a.new), -1)
+	free := func(c cand) bool {
+		return int(c.n) < len(a.new) && a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 &&
+			mo[c.o] < 0 && mn[c.n] < 0
+	}
+	var pool []cand
+	for _, c := range cs {
+		if c.sim >= thr && free(c) {
+			pool = append(pool, c)
+		}
+	}
+	score := func(c cand) float64 {
+		s := c.sim
+		if t := a.old[c.o].c.Topic; t != "" && t == a.new[c.n].c.Topic {
+			s += topicBonus
+		}
+		return s
+	}
+	greedy := func(pool []cand, score func(cand) float64) {
+		sortBySim(pool, score)
+		for _, c := range pool {
+			if free(c) {
+				mo[c.o], mn[c.n] = c.n, c.o
+			}
+		}
+	}
+
+	// Pass 2.
+	greedy(slices.Clone(pool), score)
+
+	// Pass 3: keep the chain, choose the rest again with an order bonus.
+	chain := a.chain(mo)
+	keep := make([]bool, len(a.old))
+	for _, p := range chain {
+		keep[p.o] = mo[p.o] == p.n
+	}
+	for o, n := range mo {
+		if n >= 0 && !keep[o] {
+			mo[o], mn[n] = -1, -1
+		}
+	}
+	second := a.runnersUp(cs)
+	moveThr := thr + moveMargin
+	pool = slices.DeleteFunc(pool, func(c cand) bool {
+		if fits(chain, c.o, c.n, len(a.old), len(a.new)) {
+			return false
+		}
+		return c.sim < moveThr || c.sim-second.old[c.o] < distinctMargin && c.sim-second.new[c.n] < distinctMargin ||
+			c.sim-second.old[c.o] < distinctMargin/2 || c.sim-second.new[c.n] < distinctMargin/2
+	})
+	greedy(pool, func(c cand) float64 {
+		s := score(c)
+		if fits(chain, c.o, c.n, len(a.old), len(a.new)) {
+			s += orderBonus
+		}
+		return s
+	})
+
+	for o, n := range mo {
+		if n >= 0 {
+			a.newGroup1(int32(o), n, RuleContent)
+		}
+	}
+}
+
+// runnersUp holds, for every old and new clause, the similarity of its
+// second-best candidate.
+type runnersUp struct{ old, new []float64 }
+
+func (a *aligner) runnersUp(cs []cand) runnersUp {
+	best := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new))}
+	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new))}
+	note := func(b, r []float64, i int32, s float64) {
+		switch {
+		case s > b[i]:
+			r[i], b[i] = b[i], s
+		case s > r[i]:
+			r[i] = s
+		}
+	}
+	for _, c := range cs {
+		if int(c.n) < len(a.new) {
+			note(best.old, r.old, c.o, c.sim)
+			note(best.new, r.new, c.n, c.sim)
+		}
+	}
+	return r
+}
+
+// chain returns the longest order-preserving chain of the pairs in mo and of
+// the groups already formed (each by its first old and first new clause).
+func (a *aligner) chain(mo []int32) []pair {
+	var ps []pair
+	for o, n := range mo {
+		if n >= 0 {
+			ps = append(ps, pair{int32(o), n})
+		}
+	}
+	for _, g := range a.groups {
+		if len(g.old) > 0 && len(g.new) > 0 {
+			ps = append(ps, pair{g.old[0], g.new[0]})
+		}
+	}
+	slices.SortFunc(ps, func(x, y pair) int { return cmp.Compare(x.o, y.o) })
+	in := longestChain(ps)
+	out := ps[:0]
+	for i, p := range ps {
+		if in[i] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// longestChain marks a longest subsequence of ps (sorted by o, with distinct
+// o and distinct n) whose n increase, by patience sorting in O(k log k).
+func longestChain(ps []pair) []bool {
+	in := make([]bool, len(ps))
+	if len(ps) == 0 {
+		return in
+	}
+	tails := make([]int32, 0, 64) // tails[k]: index of the smallest end of a chain of length k+1
+	prev := make([]int32, len(ps))
+	for i, p := range ps {
+		k, _ := slices.BinarySearchFunc(tails, p.n, func(t int32, n int32) int { return cmp.Compare(ps[t].n, n) })
+		prev[i] = -1
+		if k > 0 {
+			prev[i] = tails[k-1]
+		}
+		if k == len(tails) {
+			tails = append(tails, int32(i))
+		} else {
+			tails[k] = int32(i)
+		}
+	}
+	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+		in[i] = true
+	}
+	return in
+}
+
+// fits reports whether pair (o, n) keeps the order of chain: n lies between
+// the new clauses of the chain pairs around o.
+func fits(chain []pair, o, n int32, nOld, nNew int) bool {
+	k, _ := slices.BinarySearchFunc(chain, o, func(p pair, o int32) int { return cmp.Compare(p.o, o) })
+	lo, hi := int32(-1), int32(nNew)
+	if k > 0 {
+		lo = chain[k-1].n
+	}
+	if k < len(chain) {
+		if chain[k].o == o {
+			return chain[k].n == n
+		}
+		hi = chain[k].n
+	}
+	return lo < n && n < hi
+}
+
+// fillGaps runs pass 4 over the gaps between consecutive pairs of the
+// longest order-preserving chain of groups. It runs after a first
+// merge-and-split pass, so the parts of a merge or split are not taken for
+// reworded clauses.
+func (a *aligner) fillGaps() {
+	chain := a.chain(nil)
+	thr := a.opts.Threshold * gapFactor
+	v := a.vec
+	var os, ns []int32
+	var sim []float64
+	prev := pair{-1, -1}
+	for k := 0; k <= len(chain); k++ {
+		next := pair{int32(len(a.old)), int32(len(a.new))}
+		if k < len(chain) {
+			next = chain[k]
+		}
+		os, ns = os[:0], ns[:0]
+		for o := prev.o + 1; o < next.o; o++ {
+			if a.oldGroup[o] < 0 {
+				os = append(os, o)
+			}
+		}
+		for n := prev.n + 1; n < next.n; n++ {
+			if a.newGroup[n] < 0 {
+				ns = append(ns, n)
+			}
+		}
+		prev = next
+		if len(os) == 0 || len(ns) == 0 || len(os)*len(ns) > maxGapPairs {
+			continue
+		}
+		sim = sim[:0]
+		for _, o := range os {
+			for _, n := range ns {
+				eo, en := &a.old[o], &a.new[n]
+				s := dice(v.overlap(eo.terms, en.terms), eo.w, en.w)
+				if s < thr {
+					s = 0
+				}
+				sim = append(sim, s)
+			}
+		}
+		for _, p := range heaviestChain(len(os), len(ns), sim) {
+			a.newGroup1(os[p.o], ns[p.n], RuleContent)
+		}
+	}
+}
+
+// heaviestChain returns the order-preserving set of pairs (i, j) with the
+// largest total weight w[i*cols+j] (zero weights are never taken): the
+// weighted longest common subsequence, by dynamic programming.
+func heaviestChain(rows, cols int, w []float64) []pair {
+	dp := make([]float64, (rows+1)*(cols+1))
+	at := func(i, j int) *float64 { return &dp[i*(cols+1)+j] }
+	for i := 1; i <= rows; i++ {
+		for j := 1; j <= cols; j++ {
+			best := max(*at(i-1, j), *at(i, j-1))
+			if s := w[(i-1)*cols+j-1]; s > 0 {
+				best = max(best, *at(i-1, j-1)+s)
+			}
+			*at(i, j) = best
+		}
+	}
+	var out []pair
+	for i, j := rows, cols; i > 0 && j > 0; {
+		switch s := w[(i-1)*cols+j-1]; {
+		case s > 0 && *at(i, j) == *at(i-1, j-1)+s:
+			out = append(out, pair{int32(i - 1), int32(j - 1)})
+			i--
+			j--
+		case *at(i, j) == *at(i-1, j):
+			i--
+		default:
+			j--
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// mergeSplit runs pass 5: a leftover old clause whose words are contained in
+// what an aligned new clause does not owe to its old partners joins them as a
+// merge; a leftover new clause contained in the unexplained part of an aligned
+// old clause joins it as a split. Proposals are taken by descending residual
+// containment and re-checked against the groups as they grow, and a clause
+// joins only when it also raises the pair's similarity.
+func (a *aligner) mergeSplit(cs []cand) {
+	thr := min(a.opts.Threshold*containFactor, 0.9)
+	farThr := min(a.opts.Threshold*containFarFactor, 0.95)
+	type proposal struct {
+		c     cand
+		split bool // the new clause n joins old o's group, else o joins n's
+		r     float64
+	}
+	var ps []proposal
+	propose := func(o, n int32, overlap float64) {
+		og, ng := a.oldGroup[o], a.newGroup[n]
+		// The residual containment is at most the plain containment.
+		switch {
+		case og < 0 && ng >= 0 && len(a.groups[ng].new) == 1 && overlap >= thr*a.old[o].w:
+			if r := a.residual(o, n, false); r >= thr {
+				ps = append(ps, proposal{cand{o: o, n: n}, false, r})
+			}
+		case ng < 0 && og >= 0 && len(a.groups[og].old) == 1 && a.groups[og].mark < 0 && overlap >= thr*a.new[n].w:
+			if r := a.residual(o, n, true); r >= thr {
+				ps = append(ps, proposal{cand{o: o, n: n}, true, r})
+			}
+		}
+	}
+	for _, c := range cs {
+		if int(c.n) < len(a.new) && c.overlap > 0 {
+			propose(c.o, c.n, c.overlap)
+		}
+	}
+	// Neighbours: a part of generic wording may have no informative word
+	// left for the index to find it by, but it stands next to the others.
+	v := a.vec
+	for gi, g := range a.groups {
+		if g.mark >= 0 || len(g.old) == 0 || len(g.new) == 0 {
+			continue
+		}
+		if len(g.new) == 1 {
+			for _, o := range neighbours(g.old, len(a.old)) {
+				if a.oldGroup[o] < 0 {
+					propose(o, g.new[0], v.overlap(a.old[o].terms, a.new[g.new[0]].terms))
+				}
+			}
+		}
+		if len(g.old) == 1 {
+			for _, n := range neighbours(g.new, len(a.new)) {
+				if a.newGroup[n] < 0 && a.groups[gi].mark < 0 {
+					propose(g.old[0], n, v.overlap(a.old[g.old[0]].terms, a.new[n].terms))
+				}
+			}
+		}
+	}
+	slices.SortFunc(ps, func(x, y proposal) int {
+		return cmp.Or(cmp.Compare(y.r, x.r), cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n), boolCompare(x.split, y.split))
+	})
+	for _, p := range ps {
+		o, n := p.c.o, p.c.n
+		var gi int32
+		if p.split {
+			gi = a.oldGroup[o]
+			if a.newGroup[n] >= 0 || len(a.groups[gi].old) != 1 {
+				continue
+			}
+		} else {
+			gi = a.newGroup[n]
+			if a.oldGroup[o] >= 0 || len(a.groups[gi].new) != 1 {
+				continue
+			}
+		}
+		g := &a.groups[gi]
+		need := farThr
+		if p.split && near(g.new, n) || !p.split && near(g.old, o) {
+			need = thr
+		}
+		if a.residual(o, n, p.split) < need {
+			continue
+		}
+		before := a.groupSim(g.old, g.new)
+		var after float64
+		if p.split {
+			after = a.groupSim(g.old, insertSorted(slices.Clone(g.new), n))
+		} else {
+			after = a.groupSim(insertSorted(slices.Clone(g.old), o), g.new)
+		}
+		if after <= before {
+			continue
+		}
+		if p.split {
+			g.new = insertSorted(g.new, n)
+			a.newGroup[n] = gi
+		} else {
+			g.old = insertSorted(g.old, o)
+			a.oldGroup[o] = gi
+		}
+		g.rule = RuleMergeSplit
+	}
+}
+
+func boolCompare(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case !x:
+		return -1
+	}
+	return 1
+}
+
+// neighbours lists the indices within two places of the members of idx
+// (ascending, in 0..n-1), members excluded.
+func neighbours(idx []int32, n int) []int32 {
+	var out []int32
+	for _, i := range idx {
+		for j := i - 2; j <= i+2; j++ {
+			if j >= 0 && int(j) < n && !slices.Contains(idx, j) && !slices.Contains(out, j) {
+				out = append(out, j)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// near reports whether clause i stands within two places of a member of
+// the group's side idx, in that side's document order.
+func near(idx []int32, i int32) bool {
+	for _, j := range idx {
+		if j-i <= 2 && i-j <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// residual returns the share of the leftover clause's weight (old o when
+// split is false, new n when true) that is contained in what the other
+// clause's group does not already explain.
+func (a *aligner) residual(o, n int32, split bool) float64 {
+	v := a.vec
+	if split {
+		g := &a.groups[a.oldGroup[o]]
+		rest := subTerms(a.old[o].terms, a.sideTerms(g.new, a.new))
+		if a.new[n].w == 0 {
+			return 0
+		}
+		return v.overlap(a.new[n].terms, rest) / a.new[n].w
+	}
+	g := &a.groups[a.newGroup[n]]
+	rest := subTerms(a.new[n].terms, a.sideTerms(g.old, a.old))
+	if a.old[o].w == 0 {
+		return 0
+	}
+	return v.overlap(a.old[o].terms, rest) / a.old[o].w
+}
+
+// sideTerms returns the multiset sum of the terms of some entries.
+func (a *aligner) sideTerms(idx []int32, es []entry) []term {
+	if len(idx) == 1 {
+		return es[idx[0]].terms
+	}
+	var acc []term
+	for _, i := range idx {
+		acc = mergeTerms(acc, es[i].terms)
+	}
+	return acc
+}
+
+// groupSim is the similarity of the joined old clauses with the joined new
+// ones.
+func (a *aligner) groupSim(old, new []int32) float64 {
+	if a.vec == nil {
+		return 0
+	}
+	ot, nt := a.sideTerms(old, a.old), a.sideTerms(new, a.new)
+	return dice(a.vec.overlap(ot, nt), a.termWeight(ot), a.termWeight(nt))
+}
+
+func (a *aligner) termWeight(ts []term) float64 {
+	w := 0.0
+	for _, t := range ts {
+		w += float64(t.count) * a.vec.idf[t.word]
+	}
+	return w
+}
+
+// equalSpace reports whether a and b are the same text once runs of white
+// space are collapsed and the ends trimmed: such clauses are unchanged.
+func equalSpace(a, b string) bool {
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i := strings.IndexFunc(a, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		j := strings.IndexFunc(b, unicode.IsSpace)
+		if j < 0 {
+			j = len(b)
+		}
+		if a[:i] != b[:j] {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
+}

@@ -1,0 +1,421 @@
+package diff
+
+import (
+	"cmp"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/plandiff/plandiff/pkg/diff/words"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// textSep joins the texts of several clauses (the parts of a merge or a
+// split) before their words are compared, so a part boundary reads as a
+// paragraph break in the edits.
+const textSep = "\n\n"
+
+// Output order.
+//
+// Changes follow the new version's document order, each at the place of its
+// first new clause (or, for a removed entry that pairs with nothing, at the
+// place of that entry). A change with no new clause (removed, unreported) is
+// placed right after the change that holds its nearest preceding old
+// neighbour (the old clause just before it in the old document order); runs
+// of such changes keep their old order, and one before every other old clause
+// goes first. That keeps a removal where a reader of the old text expects it,
+// even when the neighbour itself moved.
+
+// sortKey places a change in the output: major is a document position in the
+// new version (-1 before everything), minor is 0 for changes placed at that
+// position and 1 for the removals that follow it, ordered by old index.
+type sortKey struct{ major, minor, old int }
+
+func (k sortKey) compare(l sortKey) int {
+	return cmp.Or(cmp.Compare(k.major, l.major), cmp.Compare(k.minor, l.minor), cmp.Compare(k.old, l.old))
+}
+
+// result turns the groups and leftovers into the Result.
+func (a *aligner) result() *Result {
+	if a.vec == nil {
+		a.buildVectors() // similarities are reported in every mode
+	}
+	moved := a.moves()
+	// Every change is first a group and a place; the Change values are
+	// built once the order is known.
+	type placed struct {
+		key   sortKey
+		g     group
+		moved bool
+	}
+	var items []placed
+	oldKey := make([]sortKey, len(a.old))
+	oldDone := make([]bool, len(a.old))
+
+	// Changes with a new side, and removed entries that pair with nothing.
+	for gi, g := range a.groups {
+		if len(g.new) == 0 {
+			continue
+		}
+		k := sortKey{a.new[g.new[0]].pos, 0, 0}
+		for _, o := range g.old {
+			oldKey[o], oldDone[o] = k, true
+		}
+		items = append(items, placed{k, g, moved[gi]})
+	}
+	for n, gi := range a.newGroup {
+		if gi < 0 {
+			items = append(items, placed{sortKey{a.new[n].pos, 0, 0}, group{new: []int32{int32(n)}, mark: -1, rule: RuleNone}, false})
+		}
+	}
+	for m, gi := range a.markGroup {
+		if gi < 0 {
+			items = append(items, placed{sortKey{a.marks[m].pos, 0, 0}, group{mark: int32(m), rule: RuleNone}, false})
+		}
+	}
+	// Changes with only an old side, in old order.
+	for o := range a.old {
+		if oldDone[o] {
+			continue
+		}
+		k := sortKey{-1, 1, o}
+		if o > 0 {
+			k = sortKey{oldKey[o-1].major, 1, o}
+		}
+		oldKey[o] = k
+		g := group{old: []int32{int32(o)}, mark: -1, rule: RuleNone}
+		if gi := a.oldGroup[o]; gi >= 0 {
+			g = a.groups[gi]
+		}
+		items = append(items, placed{k, g, false})
+	}
+	// Keys are unique: a position holds one clause, an old index one removal.
+	slices.SortFunc(items, func(x, y placed) int { return x.key.compare(y.key) })
+
+	r := &Result{
+		Schema:  Schema,
+		Old:     versionRef(a.oldPlan),
+		New:     versionRef(a.newPlan),
+		Match:   string(a.opts.Match),
+		Changes: make([]Change, len(items)),
+	}
+	for i, it := range items {
+		r.Changes[i] = a.change(it.g, it.moved)
+	}
+	a.fillEdits(r.Changes)
+	for _, c := range r.Changes {
+		r.Summary.add(c)
+	}
+	return r
+}
+
+// add counts one change.
+func (s *Summary) add(c Change) {
+	switch c.Kind {
+	case KindUnchanged:
+		s.Unchanged++
+	case KindModified:
+		s.Modified++
+	case KindMerged:
+		s.Merged++
+	case KindSplit:
+		s.Split++
+	case KindAdded:
+		s.Added++
+	case KindRemoved:
+		s.Removed++
+	case KindUnreported:
+		s.Unreported++
+	}
+	if c.Moved {
+		s.Moved++
+	}
+}
+
+func versionRef(p *plan.Plan) VersionRef {
+	v := p.Version
+	ref := VersionRef{
+		ID:           v.ID,
+		Title:        v.Title,
+		Completeness: cmp.Or(v.Completeness, plan.CompletenessFull),
+		Surfaced:     v.Surfaced,
+		Status:       v.Status,
+		Name:         p.Name,
+		Sources:      make([]SourceRef, 0, len(v.Sources)),
+	}
+	for _, s := range v.Sources {
+		ref.Sources = append(ref.Sources, SourceRef{ID: s.ID, Outlet: s.Outlet, Date: s.Date, URL: s.URL, Covers: s.Covers})
+	}
+	return ref
+}
+
+// change describes one group; edits are filled in later, in bulk.
+func (a *aligner) change(g group, moved bool) Change {
+	olds := pick(a.old, g.old)
+	news := pick(a.new, g.new)
+	var mark *entry
+	if g.mark >= 0 {
+		mark = &a.marks[g.mark]
+	}
+	c := Change{
+		Old:        ids(olds),
+		New:        ids(news),
+		OldNumbers: numbers(olds),
+		NewNumbers: numbers(news),
+		Moved:      moved,
+		Rule:       g.rule,
+		OldText:    joinText(olds),
+		NewText:    joinText(news),
+		Edits:      []words.Edit{},
+		Figures:    []words.Figure{},
+		Sources:    SidePair{Old: sources(olds), New: sources(news)},
+		OldNotes:   notes(olds),
+		NewNotes:   notes(news),
+	}
+	switch {
+	case mark != nil:
+		c.Kind = KindRemoved
+		c.RemovedEntry = mark.c.ID
+		c.Sources.New = sources([]*entry{mark})
+		c.NewNotes = notes([]*entry{mark})
+		if len(olds) > 0 && mark.c.Text != "" {
+			c.Similarity = a.similarity(olds, []*entry{mark})
+		}
+	case len(olds) == 0:
+		c.Kind = KindAdded
+	case len(news) == 0 && a.newPlan.Partial():
+		c.Kind = KindUnreported
+	case len(news) == 0:
+		c.Kind = KindRemoved
+	case len(olds) > 1:
+		c.Kind = KindMerged
+	case len(news) > 1:
+		c.Kind = KindSplit
+	case equalSpace(c.OldText, c.NewText):
+		c.Kind = KindUnchanged
+		c.Similarity = 1
+	default:
+		c.Kind = KindModified
+	}
+	if len(olds) > 0 && len(news) > 0 {
+		if c.Kind != KindUnchanged {
+			c.Similarity = a.similarity(olds, news)
+		}
+		c.Renumbered = olds[0].c.Number != news[0].c.Number
+		c.Confidence = delta(olds, news, func(c *plan.Clause) string { return cmp.Or(c.Confidence, plan.ConfidenceReported) })
+		c.ProposedBy = delta(olds, news, func(c *plan.Clause) string { return strings.Join(c.ProposedBy, ", ") })
+		c.Status = delta(olds, news, func(c *plan.Clause) string { return c.Status })
+	}
+	switch {
+	case len(news) > 0:
+		c.Topic = firstTopic(news)
+		c.Depth = news[0].depth
+	case mark != nil:
+		c.Topic = firstTopic([]*entry{mark})
+		c.Depth = mark.depth
+	}
+	if c.Topic == "" {
+		c.Topic = firstTopic(olds)
+	}
+	if len(news) == 0 && mark == nil && len(olds) > 0 {
+		c.Depth = olds[0].depth
+	}
+	return c
+}
+
+// similarity is the content similarity of the joined sides, rounded.
+func (a *aligner) similarity(olds, news []*entry) float64 {
+	v := a.vec
+	side := func(es []*entry) ([]term, float64) {
+		if len(es) == 1 {
+			return es[0].terms, es[0].w
+		}
+		var ts []term
+		for _, e := range es {
+			ts = mergeTerms(ts, e.terms)
+		}
+		return ts, a.termWeight(ts)
+	}
+	ot, ow := side(olds)
+	nt, nw := side(news)
+	s := dice(v.overlap(ot, nt), ow, nw)
+	p := math.Pow10(simDigits)
+	return math.Round(s*p) / p
+}
+
+// fillEdits computes the word edits and changed figures of every change. Pairs
+// are independent, so they are shared among a few goroutines, each with its
+// own words.Differ; every result goes to its own slot, so the outcome does
+// not depend on scheduling.
+func (a *aligner) fillEdits(cs []Change) {
+	var todo []int
+	for i := range cs {
+		c := &cs[i]
+		switch {
+		case c.OldText == "" && c.NewText == "":
+		case c.OldText == c.NewText:
+			c.Edits = []words.Edit{{Op: words.OpEqual, Text: c.NewText}}
+		case c.OldText == "":
+			c.Edits = []words.Edit{{Op: words.OpInsert, Text: c.NewText}}
+		case c.NewText == "":
+			c.Edits = []words.Edit{{Op: words.OpDelete, Text: c.OldText}}
+		default:
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+len(todo)/256)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var d words.Differ
+			for k := w; k < len(todo); k += workers {
+				c := &cs[todo[k]]
+				c.Edits = d.Diff(c.OldText, c.NewText)
+				if f := words.Figures(c.Edits); f != nil {
+					c.Figures = f
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// moves flags the groups that left their place: those outside the longest
+// order-preserving chain of groups (each taken at its first old and first new
+// clause), unless some other pairing of its old and new clauses fits between
+// the chain's pairs around it (a merge of far-apart clauses stays where one
+// of its parts stood).
+func (a *aligner) moves() []bool {
+	moved := make([]bool, len(a.groups))
+	var ps []pair
+	var gs []int
+	for gi, g := range a.groups {
+		if len(g.old) > 0 && len(g.new) > 0 {
+			ps = append(ps, pair{g.old[0], g.new[0]})
+			gs = append(gs, gi)
+		}
+	}
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int { return cmp.Compare(ps[x].o, ps[y].o) })
+	sorted := make([]pair, len(ps))
+	for i, k := range idx {
+		sorted[i] = ps[k]
+	}
+	in := longestChain(sorted)
+	var chain []pair
+	for i, p := range sorted {
+		if in[i] {
+			chain = append(chain, p)
+		}
+	}
+	for i, k := range idx {
+		if in[i] {
+			continue
+		}
+		g := a.groups[gs[k]]
+		fit := false
+		for _, o := range g.old {
+			for _, n := range g.new {
+				fit = fit || fits(chain, o, n, len(a.old), len(a.new))
+			}
+		}
+		moved[gs[k]] = !fit
+	}
+	return moved
+}
+
+func pick(es []entry, idx []int32) []*entry {
+	out := make([]*entry, len(idx))
+	for i, k := range idx {
+		out[i] = &es[k]
+	}
+	return out
+}
+
+func ids(es []*entry) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.c.ID
+	}
+	return out
+}
+
+func numbers(es []*entry) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.c.Number
+	}
+	return out
+}
+
+func joinText(es []*entry) string {
+	switch len(es) {
+	case 0:
+		return ""
+	case 1:
+		return es[0].c.Text
+	}
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.c.Text
+	}
+	return strings.Join(parts, textSep)
+}
+
+// sources lists the clauses' source ids, first occurrence first.
+func sources(es []*entry) []string {
+	out := []string{}
+	for _, e := range es {
+		for _, s := range e.c.Sources {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func notes(es []*entry) []string {
+	var out []string
+	for _, e := range es {
+		if e.c.Note != "" {
+			out = append(out, e.c.Note)
+		}
+	}
+	return out
+}
+
+func firstTopic(es []*entry) string {
+	for _, e := range es {
+		if e.c.Topic != "" {
+			return e.c.Topic
+		}
+	}
+	return ""
+}
+
+// delta returns the attribute's value on each side when they differ. A side
+// of several clauses reads as its distinct values joined by "; ".
+func delta(olds, news []*entry, attr func(*plan.Clause) string) *Delta {
+	side := func(es []*entry) string {
+		var vals []string
+		for _, e := range es {
+			if v := attr(e.c); !slices.Contains(vals, v) {
+				vals = append(vals, v)
+			}
+		}
+		return strings.Join(vals, "; ")
+	}
+	o, n := side(olds), side(news)
+	if o == n {
+		return nil
+	}
+	return &Delta{Old: o, New: n}
+}

@@ -1,0 +1,218 @@
+// Package diff aligns the clauses of two versions of a plan and reports what
+// became of each: unchanged, modified, merged, split, added, removed or
+// unreported, with moves, renumbering, word edits and changed figures.
+package diff
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// Compare aligns the clauses of old with those of new and describes every
+// change. Each clause of both versions appears in exactly one Change; the
+// changes follow new's document order (see order.go for where removed
+// clauses go).
+//
+// Pairing happens in passes, each taking only clauses the earlier ones left:
+//
+//  1. Links (auto and id modes): equal clause ids, then derives_from links
+//     ("OLD-VERSION#clause-id" in a new clause), then removed: true entries of
+//     new by id or derives_from. Several links to one clause make merges and
+//     splits; a link that would tie several old clauses to several new ones
+//     is ignored, since no change kind describes that.
+//  2. Content (auto and content modes), as align.go describes: removed
+//     entries that carry text are paired with the old clause they describe;
+//     then one-to-one pairs by IDF-weighted word similarity, preferring pairs
+//     that keep document order; then order-preserving pairs inside the gaps
+//     between anchors at a lower threshold; then leftovers whose words are
+//     contained in what an aligned pair does not explain join it as parts of
+//     a merge or split.
+//  3. Flags: the pairs outside the longest order-preserving chain are moved
+//     (moves.go); a pair is renumbered when the printed numbers differ.
+//
+// Old clauses left unpaired are removed, or unreported when new is a partial
+// version. New clauses left unpaired are added. A removed entry of new that
+// pairs with nothing is reported as a removed change with no old clause and
+// RemovedEntry set, so the claim stays visible. Removed entries of old are not
+// text of old and are skipped (their sub-points, if any, are clauses as usual).
+//
+// Compare is deterministic: the same plans and options give the same Result.
+func Compare(old, new *plan.Plan, opts Options) (*Result, error) {
+	if old == nil || new == nil {
+		return nil, errors.New("compare: missing plan")
+	}
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, fmt.Errorf("compare %s with %s: %w", old.Version.ID, new.Version.ID, err)
+	}
+	a := newAligner(old, new, opts)
+	if opts.Match != MatchContent {
+		a.link()
+	}
+	if opts.Match != MatchID {
+		a.alignContent()
+	}
+	return a.result(), nil
+}
+
+// entry is one clause of a side as the aligner sees it.
+type entry struct {
+	c     *plan.Clause
+	depth int
+	pos   int      // index in the side's full document order, removed entries included
+	terms []term   // sorted by word (vectors.go)
+	keys  []uint32 // candidate-finding keys, sorted (vectors.go)
+	w     float64  // weight of the terms
+	kw    float64  // weight of the keys
+}
+
+// group is one change under construction: old clauses (indices into
+// aligner.old, ascending) paired with new ones (into aligner.new), or with a
+// removed entry of new (mark, an index into aligner.marks).
+type group struct {
+	old, new []int32
+	mark     int32 // -1 when none
+	rule     string
+}
+
+// aligner holds the state of one comparison.
+type aligner struct {
+	opts             Options
+	oldPlan, newPlan *plan.Plan
+	old, new, marks  []entry
+	vec              *vectors // nil until content alignment needs it
+
+	groups    []group
+	oldGroup  []int32 // per old entry: its group, or -1
+	newGroup  []int32 // per new entry
+	markGroup []int32 // per mark
+}
+
+func newAligner(old, new *plan.Plan, opts Options) *aligner {
+	a := &aligner{opts: opts, oldPlan: old, newPlan: new}
+	pos := 0
+	old.Walk(func(c, _ *plan.Clause, depth int) {
+		if !c.Removed {
+			a.old = append(a.old, entry{c: c, depth: depth, pos: pos})
+		}
+		pos++
+	})
+	pos = 0
+	new.Walk(func(c, _ *plan.Clause, depth int) {
+		e := entry{c: c, depth: depth, pos: pos}
+		if c.Removed {
+			a.marks = append(a.marks, e)
+		} else {
+			a.new = append(a.new, e)
+		}
+		pos++
+	})
+	a.oldGroup = filled(len(a.old), -1)
+	a.newGroup = filled(len(a.new), -1)
+	a.markGroup = filled(len(a.marks), -1)
+	return a
+}
+
+func filled(n int, v int32) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = v
+	}
+	return s
+}
+
+// link pairs clauses through ids and derives_from links (pass 1).
+func (a *aligner) link() {
+	oldIdx := make(map[string]int32, len(a.old))
+	for i, e := range a.old {
+		if _, dup := oldIdx[e.c.ID]; !dup {
+			oldIdx[e.c.ID] = int32(i)
+		}
+	}
+	prefix := a.oldPlan.Version.ID + "#"
+	derived := func(c *plan.Clause, fn func(o int32)) {
+		for _, d := range c.DerivesFrom {
+			id, ok := strings.CutPrefix(d, prefix)
+			if !ok {
+				continue
+			}
+			if o, ok := oldIdx[id]; ok {
+				fn(o)
+			}
+		}
+	}
+	for n, e := range a.new {
+		if o, ok := oldIdx[e.c.ID]; ok {
+			a.addLink(o, int32(n), RuleID)
+		}
+	}
+	for n, e := range a.new {
+		derived(e.c, func(o int32) { a.addLink(o, int32(n), RuleDerivesFrom) })
+	}
+	for m, e := range a.marks {
+		if o, ok := oldIdx[e.c.ID]; ok {
+			a.addMark(o, int32(m))
+		}
+		derived(e.c, func(o int32) { a.addMark(o, int32(m)) })
+	}
+}
+
+// addLink pairs old o with new n unless that would join several old clauses
+// to several new ones, or either is already taken by another change.
+func (a *aligner) addLink(o, n int32, rule string) bool {
+	og, ng := a.oldGroup[o], a.newGroup[n]
+	switch {
+	case og < 0 && ng < 0:
+		a.newGroup1(o, n, rule)
+	case og >= 0 && ng < 0:
+		g := &a.groups[og]
+		if len(g.old) != 1 || g.mark >= 0 {
+			return false
+		}
+		g.new = insertSorted(g.new, n)
+		a.newGroup[n] = og
+	case og < 0 && ng >= 0:
+		g := &a.groups[ng]
+		if len(g.new) != 1 {
+			return false
+		}
+		g.old = insertSorted(g.old, o)
+		a.oldGroup[o] = ng
+	default:
+		return false
+	}
+	return true
+}
+
+func (a *aligner) newGroup1(o, n int32, rule string) {
+	g := int32(len(a.groups))
+	a.groups = append(a.groups, group{old: []int32{o}, new: []int32{n}, mark: -1, rule: rule})
+	a.oldGroup[o] = g
+	a.newGroup[n] = g
+}
+
+// addMark records that removed entry m of new reports old clause o dropped.
+func (a *aligner) addMark(o, m int32) bool {
+	if a.oldGroup[o] >= 0 || a.markGroup[m] >= 0 {
+		return false
+	}
+	g := int32(len(a.groups))
+	a.groups = append(a.groups, group{old: []int32{o}, mark: m, rule: RuleRemovedMark})
+	a.oldGroup[o] = g
+	a.markGroup[m] = g
+	return true
+}
+
+func insertSorted(s []int32, v int32) []int32 {
+	i := len(s)
+	for i > 0 && s[i-1] > v {
+		i--
+	}
+	s = append(s, 0)
+	copy(s[i+1:], s[i:])
+	s[i] = v
+	return s
+}

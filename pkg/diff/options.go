@@ -1,0 +1,131 @@
+package diff
+
+import (
+	"fmt"
+)
+
+// Match says which evidence Compare may use to pair clauses.
+type Match string
+
+const (
+	// MatchAuto trusts equal clause ids and derives_from links first, then
+	// pairs the remaining clauses by content. It is the zero value's meaning.
+	MatchAuto Match = "auto"
+	// MatchID pairs clauses only through equal ids and derives_from links.
+	MatchID Match = "id"
+	// MatchContent ignores ids and links and pairs clauses by their words
+	// alone; it is what the synthetic benchmark measures.
+	MatchContent Match = "content"
+)
+
+// Matches lists the modes in the order help texts show them.
+var Matches = []Match{MatchAuto, MatchID, MatchContent}
+
+// ParseMatch turns a command-line value into a Match.
+func ParseMatch(s string) (Match, error) {
+	for _, m := range Matches {
+		if string(m) == s {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("unknown match mode %q (want auto, id or content)", s)
+}
+
+// Options configures Compare. The zero value is ready to use: auto matching
+// with DefaultThreshold.
+type Options struct {
+	// Match selects the evidence used to pair clauses; "" means MatchAuto.
+	Match Match
+	// Threshold is the content similarity (0..1, see similarity.go) below
+	// which two clauses are not paired, so each is reported as removed or
+	// added. Zero means DefaultThreshold. The thresholds of the later passes
+	// (gaps, containment) scale with it.
+	Threshold float64
+}
+
+// The defaults of every tunable, in one place. They were tuned on the
+// synthetic benchmark (internal/synth, `synth score`) at 300, 3,000 and
+// 30,000 clauses; see the report in that package's doc comment.
+const (
+	// DefaultThreshold is the IDF-weighted Dice similarity under which a
+	// clause pair is not trusted on content alone. Rewording half of a
+	// clause's words leaves about 0.5; unrelated clauses that share only the
+	// boilerplate of the text ("the Parties shall") score below 0.2.
+	DefaultThreshold = 0.3
+
+	// gapFactor scales Threshold for pairs found inside a gap between two
+	// anchored, order-preserving pairs: position is evidence too, so a
+	// heavily reworded clause that stayed in place is still recognised.
+	gapFactor = 0.6
+
+	// containFactor scales Threshold to the residual containment a leftover
+	// clause needs to join a merge or split when it stands next to the other
+	// parts: the share of its weighted words found in the part of the other
+	// side not already explained.
+	containFactor = 1.5
+
+	// containFarFactor replaces containFactor for a part that stands more
+	// than two places from the other parts of its merge or split: far from
+	// them, only its words vouch for it.
+	containFarFactor = 2.2
+
+	// orderBonus is added to the similarity of a candidate pair that keeps
+	// the order of the anchored pairs, when pairs are chosen after the first
+	// pass; near-equal candidates then resolve in document order instead of
+	// producing false moves.
+	orderBonus = 0.15
+
+	// moveMargin is added to Threshold for a pair that breaks the order of
+	// the anchored pairs (a move): out of place, similarity is the only
+	// evidence, so it must be stronger.
+	moveMargin = 0.1
+
+	// distinctMargin is how far a move's similarity must exceed the
+	// runner-up candidate of its old and of its new clause (half of it on
+	// the weaker side): templated clauses that resemble many others do not
+	// make moves.
+	distinctMargin = 0.1
+
+	// topicBonus is added when both clauses of a candidate carry the same
+	// topic tag: a weak signal, enough to break near-ties.
+	topicBonus = 0.02
+
+	// candidatesPerClause caps the new clauses kept as candidates for each
+	// old clause (ranked by a cosine over informative words).
+	candidatesPerClause = 6
+
+	// coversPerClause adds, for each old clause, the new clauses that
+	// contain most of its weight, whatever their length: the candidates for
+	// a merge into a long clause.
+	coversPerClause = 4
+
+	// postingBudget caps how many postings of the inverted index one old
+	// clause may visit: its words are taken rarest first until the budget is
+	// spent, so very common words never cost a full list scan.
+	postingBudget = 384
+
+	// maxGapPairs caps the size (old × new) of a gap that is searched
+	// exhaustively for order-preserving pairs.
+	maxGapPairs = 1024
+
+	// simDigits is the number of decimals Similarity is rounded to, so the
+	// JSON does not carry float noise.
+	simDigits = 3
+)
+
+func (o Options) withDefaults() (Options, error) {
+	switch o.Match {
+	case "":
+		o.Match = MatchAuto
+	case MatchAuto, MatchID, MatchContent:
+	default:
+		return o, fmt.Errorf("unknown match mode %q (want auto, id or content)", o.Match)
+	}
+	if o.Threshold < 0 || o.Threshold > 1 {
+		return o, fmt.Errorf("threshold %v is outside 0..1", o.Threshold)
+	}
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	return o, nil
+}
