@@ -296,9 +296,41 @@ func (l *Lineage) buildThreads() {
 		}
 		l.threads[n] = t
 	}
+	// The changes of each step that involve each thread, in change order.
+	touch := map[*Thread]map[*Step][]int{}
+	for _, s := range l.Steps {
+		for i, ch := range s.Result.Changes {
+			var ts []*Thread
+			add := func(n *Node) {
+				if t := l.threads[n]; n != nil && t != nil {
+					for _, x := range ts {
+						if x == t {
+							return
+						}
+					}
+					ts = append(ts, t)
+				}
+			}
+			for _, o := range ch.Old {
+				add(s.Parent.nodes[o])
+			}
+			for _, id := range ch.New {
+				add(s.Child.nodes[id])
+			}
+			if ch.RemovedEntry != "" {
+				add(s.Child.marks[ch.RemovedEntry])
+			}
+			for _, t := range ts {
+				if touch[t] == nil {
+					touch[t] = map[*Step][]int{}
+				}
+				touch[t][s] = append(touch[t][s], i)
+			}
+		}
+	}
 	comp := l.versionComponents()
 	for _, t := range l.Threads {
-		l.layout(t, comp)
+		l.layout(t, comp, touch)
 	}
 }
 
@@ -326,15 +358,12 @@ func (l *Lineage) versionComponents() map[*Version]int {
 	return comp
 }
 
-func (l *Lineage) layout(t *Thread, comp map[*Version]int) {
+// layout makes t's cells; touch lists, per step, the changes that involve
+// each thread.
+func (l *Lineage) layout(t *Thread, comp map[*Version]int, touch map[*Thread]map[*Step][]int) {
 	in := map[int]bool{}
-	member := map[string]map[string]bool{} // version → node ids (clauses and marks)
 	for _, n := range t.Nodes {
 		in[comp[l.byID[n.Version]]] = true
-		if member[n.Version] == nil {
-			member[n.Version] = map[string]bool{}
-		}
-		member[n.Version][n.ID] = true
 	}
 	for _, v := range l.Versions {
 		if !in[comp[v]] {
@@ -352,21 +381,8 @@ func (l *Lineage) layout(t *Thread, comp map[*Version]int) {
 			}
 		}
 		for _, s := range v.StepsIn {
-			pm, cm := member[s.Parent.ID], member[v.ID]
-			for i, ch := range s.Result.Changes {
-				hit := false
-				for _, o := range ch.Old {
-					hit = hit || pm[o]
-				}
-				for _, id := range ch.New {
-					hit = hit || cm[id]
-				}
-				if ch.RemovedEntry != "" && cm[ch.RemovedEntry] {
-					hit = true
-				}
-				if hit {
-					c.Links = append(c.Links, linkOf(s, i))
-				}
+			for _, i := range touch[t][s] {
+				c.Links = append(c.Links, linkOf(s, i))
 			}
 		}
 		for _, n := range c.Nodes {
