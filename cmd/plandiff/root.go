@@ -72,6 +72,7 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		newHistoryCmd(e, g),
 		newReportCmd(e, g),
 		newImportCmd(e, g),
+		newDiffCmd(e, g),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

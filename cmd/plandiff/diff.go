@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
+)
+
+type diffOptions struct {
+	format        string
+	match         string
+	only          string
+	topic         string
+	threshold     float64
+	exitCode      bool
+	quiet         bool
+	output        string
+	showUnchanged bool
+}
+
+func newDiffCmd(e *env, g *globals) *cobra.Command {
+	o := &diffOptions{}
+	cmd := &cobra.Command{
+		Use:   "diff <old> <new>",
+		Short: "Show how the text changed between two versions, clause by clause",
+		Long: `Compare two versions: say which clause became which (across renumbering,
+moves, rewording, merges and splits), how the words changed, which figures
+moved, and which sources back each side.
+
+Clauses missing from a version marked completeness: partial are reported as
+unreported, not removed: absence from a partly known text is not removal.
+
+--match auto (the default) trusts equal clause ids and derives_from links,
+then pairs the rest by content; --match id uses only ids and links;
+--match content ignores them and pairs by words alone.
+
+Formats: text (a redline for the terminal; [-deleted-]{+inserted+} markers
+when colour is off), markdown (for a pull-request comment) and json (the
+plandiff/diff/v1 contract).`,
+		Example: `  plandiff diff us-28-draft framework-20
+  plandiff diff --only modified,added --topic military us-28-draft framework-20
+  plandiff diff --format markdown -o changes.md us-28-draft eu-counterproposal
+  plandiff diff --format json HEAD:plans/us-28-draft.yaml plans/us-28-draft.yaml
+  plandiff diff --exit-code old.yaml new.yaml`,
+		Args: exactArgs(2, "two versions (old and new)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDiff(cmd, e, g, o, args[0], args[1])
+		},
+		ValidArgsFunction: completeVersions(e, g),
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: text, markdown or json")
+	f.StringVar(&o.match, "match", "auto", "how to pair clauses: auto, id or content")
+	f.StringVar(&o.only, "only", "", "list only changes of these `KINDS`, comma-separated: "+kindList())
+	f.StringVar(&o.topic, "topic", "", "list only changes of clauses with this `TOPIC`")
+	f.Float64Var(&o.threshold, "threshold", 0, fmt.Sprintf("content similarity (0-1) below which clauses are not paired (default %g)", diff.DefaultThreshold))
+	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
+	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic filter)")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
+	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
+	registerEnumCompletion(cmd, "match", "auto", "id", "content")
+	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return strings.Split(kindList(), ", "), cobra.ShellCompDirectiveNoFileComp
+	})
+	_ = cmd.RegisterFlagCompletionFunc("topic", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return plan.DefaultTopics, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func kindList() string {
+	names := make([]string, len(diff.Kinds))
+	for i, k := range diff.Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseKinds reads the --only list.
+func parseKinds(s string) ([]diff.Kind, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var kinds []diff.Kind
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		ok := false
+		for _, k := range diff.Kinds {
+			if string(k) == part {
+				kinds = append(kinds, k)
+				ok = true
+			}
+		}
+		if !ok {
+			return nil, usageErrorf("--only: unknown kind %q (want %s)", part, kindList())
+		}
+	}
+	return kinds, nil
+}
+
+func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, newArg string) error {
+	if err := checkEnum("format", o.format, "text", "markdown", "json"); err != nil {
+		return err
+	}
+	match, err := diff.ParseMatch(o.match)
+	if err != nil {
+		return usageErrorf("--match %q: want one of auto, id, content", o.match)
+	}
+	kinds, err := parseKinds(o.only)
+	if err != nil {
+		return err
+	}
+	if o.threshold < 0 || o.threshold > 1 {
+		return usageErrorf("--threshold %g: want a number between 0 and 1", o.threshold)
+	}
+	old, new, err := loadPair(cmd, g.resolver(e), oldArg, newArg)
+	if err != nil {
+		return err
+	}
+	if o.topic != "" && !knownTopic(o.topic, old, new) {
+		return usageErrorf("--topic %q: not a topic (want one of %s)", o.topic, strings.Join(plan.DefaultTopics, ", "))
+	}
+	res, err := diff.Compare(old, new, diff.Options{Match: match, Threshold: o.threshold})
+	if err != nil {
+		return err
+	}
+	if len(kinds) > 0 || o.topic != "" {
+		res = render.Filter(res, kinds, o.topic)
+	}
+	if !o.quiet {
+		err := writeOutput(e, o.output, func(w io.Writer) error {
+			return renderDiff(w, res, o.format, o.showUnchanged, e, g, o.output != "")
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if (o.exitCode || o.quiet) && res.HasChanges() {
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+// loadPair reads both versions at once: for large files parsing dominates,
+// and the two are independent.
+func loadPair(cmd *cobra.Command, r *source.Resolver, oldArg, newArg string) (*plan.Plan, *plan.Plan, error) {
+	var wg sync.WaitGroup
+	var plans [2]*plan.Plan
+	var errs [2]error
+	for i, arg := range []string{oldArg, newArg} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			plans[i], errs[i] = r.Plan(cmd.Context(), arg)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs[0], errs[1]); err != nil {
+		var list plan.ErrorList
+		for _, e := range errs {
+			var l plan.ErrorList
+			if errors.As(e, &l) {
+				list = append(list, l...)
+			} else if e != nil {
+				return nil, nil, e
+			}
+		}
+		return nil, nil, list
+	}
+	// Links between the two versions must hold now that both are loaded.
+	if list := plan.CheckRefs(plans[:], false); len(list) > 0 {
+		return nil, nil, list
+	}
+	return plans[0], plans[1], nil
+}
+
+// knownTopic accepts the default topics and any topic a clause of either
+// version uses (a corpus may add its own in topics.yaml).
+func knownTopic(t string, plans ...*plan.Plan) bool {
+	for _, x := range plan.DefaultTopics {
+		if x == t {
+			return true
+		}
+	}
+	found := false
+	for _, p := range plans {
+		p.Walk(func(c, _ *plan.Clause, _ int) { found = found || c.Topic == t })
+	}
+	return found
+}

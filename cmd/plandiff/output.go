@@ -1,0 +1,40 @@
+package main
+
+import (
+	"io"
+
+	"github.com/plandiff/plandiff/internal/atomicfile"
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/render"
+)
+
+// writeOutput sends what write produces to the file output names, replaced
+// atomically, or to standard output when output is empty.
+func writeOutput(e *env, output string, write func(io.Writer) error) error {
+	if output != "" {
+		return atomicfile.Write(e.path(output), false, write)
+	}
+	return write(e.stdout)
+}
+
+// renderDiff writes one comparison in format (json, markdown or text). Text
+// for standard output follows the run's colour and width decisions; text for
+// a file (toFile) is coloured only with --color always and wrapped only at an
+// explicit --width.
+func renderDiff(w io.Writer, res *diff.Result, format string, showUnchanged bool, e *env, g *globals, toFile bool) error {
+	switch format {
+	case "json":
+		return render.JSON(w, res)
+	case "markdown":
+		return render.Markdown(w, res, render.MarkdownOptions{ShowUnchanged: showUnchanged})
+	}
+	opts := render.TextOptions{ShowUnchanged: showUnchanged}
+	if toFile {
+		opts.Color = g.color == "always"
+		opts.Width = g.width
+	} else {
+		opts.Color = e.colorEnabled(g.color)
+		opts.Width = e.width(g.width)
+	}
+	return render.Text(w, res, opts)
+}
