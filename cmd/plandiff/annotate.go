@@ -76,11 +76,12 @@ func runAnnotate(cmd *cobra.Command, e *env, g *globals, o *annotateOptions, arg
 	})
 }
 
-// textOptions decides colour for a text view: the run's decision on
-// standard output; in a file, only with --color always.
+// textOptions decides colour and width for a text view: the run's
+// decisions on standard output; in a file, colour only with --color always
+// and wrapping only at an explicit --width.
 func textOptions(e *env, g *globals, output string) evolution.TextOptions {
 	if output != "" {
-		return evolution.TextOptions{Color: g.color == "always"}
+		return evolution.TextOptions{Color: g.color == "always", Width: g.width}
 	}
-	return evolution.TextOptions{Color: e.colorEnabled(g.color)}
+	return evolution.TextOptions{Color: e.colorEnabled(g.color), Width: e.width(g.width)}
 }

@@ -106,6 +106,7 @@ func info(v *lineage.Version) VersionInfo {
 // TextOptions controls the terminal views.
 type TextOptions struct {
 	Color bool // ANSI colours; off, redlines use [-old-]{+new+}
+	Width int  // wrap lines at this many columns; 0 never wraps
 }
 
 const (
@@ -127,6 +128,7 @@ func (o TextOptions) paint(code, s string) string {
 // cleaned of control characters and escape sequences.
 func AnnotateText(w io.Writer, a *Annotation, opts TextOptions) error {
 	ew := newErrWriter(w)
+	ew.width = opts.Width
 	textVersionHeader(ew, a.Version, opts)
 	for _, c := range a.Clauses {
 		indent := strings.Repeat("  ", min(c.Depth, 6))

@@ -115,6 +115,7 @@ func historyClause(n *lineage.Node) HistoryClause {
 // from each parent with its redline, and the sources.
 func HistoryText(w io.Writer, h *History, opts TextOptions) error {
 	ew := newErrWriter(w)
+	ew.width = opts.Width
 	for i, t := range h.Threads {
 		if i > 0 {
 			ew.str("\n")

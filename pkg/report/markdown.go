@@ -11,18 +11,25 @@ import (
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
-// errWriter keeps the first write error.
+// errWriter keeps the first write error. With width > 0, printf wraps
+// what it prints (see wrap).
 type errWriter struct {
-	w   *bufio.Writer
-	err error
+	w     *bufio.Writer
+	err   error
+	width int
 }
 
 func newErrWriter(w io.Writer) *errWriter { return &errWriter{w: bufio.NewWriter(w)} }
 
 func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+	if e.err != nil {
+		return
 	}
+	s := fmt.Sprintf(format, args...)
+	if e.width > 0 {
+		s = wrap(s, e.width)
+	}
+	_, e.err = e.w.WriteString(s)
 }
 
 func (e *errWriter) str(s string) {
