@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"sort"
@@ -141,18 +140,24 @@ func (r *Resolver) ReadFile(arg string) ([]byte, error) {
 }
 
 func (r *Resolver) filePlan(arg string) (*plan.Plan, error) {
-	data, err := r.ReadFile(arg)
+	return r.PlanFile(arg, arg, filepath.Dir(arg))
+}
+
+// PlanFile loads the plan in file, naming it name in messages, with the
+// topics of the topics.yaml in topicsDir if there is one. (git's diff driver
+// hands over a temporary copy of a file whose topics are beside the real one.)
+func (r *Resolver) PlanFile(file, name, topicsDir string) (*plan.Plan, error) {
+	data, err := r.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
 	opts := r.Corpus.Opts
-	dir := filepath.Dir(r.abs(arg))
-	topics, err := plan.LoadTopics(os.DirFS(dir), ".", filepath.Dir(arg))
+	topics, err := plan.LoadTopics(os.DirFS(r.abs(topicsDir)), ".", topicsDir)
 	if err != nil {
 		return nil, err
 	}
 	opts.Topics = topics
-	return plan.Parse(arg, data, opts)
+	return plan.Parse(name, data, opts)
 }
 
 func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) {
@@ -176,42 +181,9 @@ func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) 
 	return plan.Parse(arg, data, opts)
 }
 
-// GitShow returns the blob at rev:path. Nothing in rev or path can act as a
-// git option: a leading '-' is refused outright, and --end-of-options ends
-// option parsing before the object name in any case.
+// GitShow returns the blob at rev:path (see Git.Show).
 func (r *Resolver) GitShow(ctx context.Context, rev, p string) ([]byte, error) {
-	spec := rev + ":" + p
-	switch {
-	case rev == "" || p == "":
-		return nil, inputErrorf("%s: want REV:path, e.g. HEAD:plans/us-28-draft.yaml", spec)
-	case strings.HasPrefix(rev, "-"):
-		return nil, inputErrorf("%s: a git revision cannot start with '-'", spec)
-	case strings.ContainsAny(spec, "\x00\n\r"):
-		return nil, inputErrorf("%q: control characters in a git reference", spec)
-	}
-	git := r.Git
-	if git == "" {
-		git = "git"
-	}
-	bin, err := exec.LookPath(git)
-	if err != nil {
-		return nil, inputErrorf("%s: reading a git revision needs git, which was not found on PATH", spec)
-	}
-	cmd := exec.CommandContext(ctx, bin, "cat-file", "blob", "--end-of-options", spec)
-	cmd.Dir = r.WorkDir
-	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout = &stdout
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		msg = strings.TrimPrefix(msg, "fatal: ")
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, inputErrorf("%s: git could not read it: %s", spec, firstLine(msg))
-	}
-	return stdout.Bytes(), nil
+	return Git{Bin: r.Git, Dir: r.WorkDir}.Show(ctx, rev, p)
 }
 
 func (r *Resolver) abs(p string) string {
