@@ -73,6 +73,8 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		newReportCmd(e, g),
 		newImportCmd(e, g),
 		newDiffCmd(e, g),
+		newChangedCmd(e, g),
+		newGitDiffDriverCmd(e, g),
 	)
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false

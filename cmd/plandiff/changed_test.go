@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// testPlan parses a plan of n clauses whose text carries word.
+func testPlan(t *testing.T, name, id string, n int, word string) *plan.Plan {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "plandiff: 1\nversion: {id: %s, title: T, surfaced: 2025-01-01, sources: [{id: s, outlet: O}]}\nclauses:\n", id)
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: c%d, text: Clause %d of the plan says %s about point %d., sources: [s]}\n", i, i, word, i)
+	}
+	p, err := plan.Parse(name, []byte(b.String()), plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func testChanged(t *testing.T, path string, n int) *changedFile {
+	t.Helper()
+	old := testPlan(t, "base:"+path, "v", n, "yes")
+	new := testPlan(t, path, "v", n, "no")
+	res, err := diff.Compare(old, new, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &changedFile{FileChange: source.FileChange{Status: source.StatusModified, Path: path, OldPath: path},
+		old: old, new: new, result: res}
+}
+
+func TestChangedMarkdownStaysUnderGitHubsLimit(t *testing.T) {
+	rep := &changedReport{base: source.Base{Rev: "main", Commit: strings.Repeat("a", 40)}}
+	for i := range 6 {
+		rep.files = append(rep.files, testChanged(t, fmt.Sprintf("plans/p%d.yaml", i), 60))
+	}
+	var out bytes.Buffer
+	if err := changedMarkdown(&out, rep, &changedOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	if out.Len() > 65536 {
+		t.Errorf("report is %d bytes, over GitHub's comment limit", out.Len())
+	}
+	if !strings.Contains(md, "left out to keep this comment within GitHub's size limit") {
+		t.Error("no note that diffs were left out")
+	}
+	for i := range 6 {
+		if !strings.Contains(md, fmt.Sprintf("| plans/p%d.yaml | modified | ok | 60 modified |", i)) {
+			t.Errorf("the table lacks plans/p%d.yaml", i)
+		}
+	}
+	if !strings.Contains(md, "### plans/p0.yaml") {
+		t.Error("not even the first file's diff fits")
+	}
+	// A long diff is folded, a short one open.
+	if !strings.Contains(md, "<details><summary>Clauses: 60 modified</summary>") {
+		t.Error("a long diff is not folded")
+	}
+	var short bytes.Buffer
+	rep.files = []*changedFile{testChanged(t, "plans/short.yaml", 1)}
+	if err := changedMarkdown(&short, rep, &changedOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(short.String(), "<details open><summary>Clauses: 1 modified</summary>") {
+		t.Errorf("a short diff is folded:\n%s", short.String())
+	}
+}
+
+// rawHTML finds tags and comments in Markdown source.
+var rawHTML = regexp.MustCompile(`<[^>]*>`)
+
+func TestChangedMarkdownEscapesData(t *testing.T) {
+	hostile := "plans/<img src=x onerror=alert(1)>[x](javascript:alert(1))@everyone#1.yaml"
+	f := testChanged(t, hostile, 1)
+	f.Status, f.OldPath = source.StatusRenamed, "plans/<!-- x -->.yaml"
+	bad := &changedFile{FileChange: source.FileChange{Status: source.StatusAdded, Path: "plans/|bad|.yaml"}}
+	bad.problems.Add(plan.Pos{File: "plans/|bad|.yaml", Line: 1, Col: 1}, "unknown key %q\n# heading <script>", "`x`")
+	rep := &changedReport{
+		base:  source.Base{Rev: "<b>main</b>", Commit: strings.Repeat("b", 40)},
+		files: []*changedFile{f, bad},
+	}
+	var out bytes.Buffer
+	if err := changedMarkdown(&out, rep, &changedOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	md := out.String()
+	allowed := map[string]bool{changedMarker: true, "<details>": true, "<details open>": true, "</details>": true,
+		"<summary>": true, "</summary>": true, "<del>": true, "</del>": true, "<strong>": true, "</strong>": true}
+	for _, tag := range rawHTML.FindAllString(md, -1) {
+		if !allowed[tag] {
+			t.Errorf("raw HTML from data: %q", tag)
+		}
+	}
+	if strings.Count(md, changedMarker) != 1 {
+		t.Error("the marker is not there exactly once")
+	}
+	for _, bad := range []string{"[x](javascript", "@everyone", "#1", "\n# heading", "|bad|"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("unescaped %q in:\n%s", bad, md)
+		}
+	}
+}
+
+func TestDemoteHeadings(t *testing.T) {
+	for in, want := range map[string]string{
+		"## a\ntext\n### b\n":   "#### a\ntext\n##### b\n",
+		"##### deep\n":          "###### deep\n",
+		"#hashtag\n":            "#hashtag\n",
+		"text # not\n":          "text # not\n",
+		"\\# escaped\n":         "\\# escaped\n",
+		"####### seven\n":       "####### seven\n",
+		"## no final newline":   "#### no final newline",
+		"> ## in a quote\n## x": "> ## in a quote\n#### x",
+	} {
+		if got := demoteHeadings(in, 2); got != want {
+			t.Errorf("demoteHeadings(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	linediff "github.com/rogpeppe/go-internal/diff"
+	"github.com/spf13/cobra"
+
+	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
+)
+
+// devNull is what git passes for the missing side of an added or deleted file.
+const devNull = "/dev/null"
+
+func newGitDiffDriverCmd(e *env, g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "git-diff-driver <path> <old-file> <old-hex> <old-mode> <new-file> <new-hex> <new-mode>",
+		Short: "Show plan files clause by clause in git diff (git's external diff protocol)",
+		Long: `Git runs this command to show a change to a file whose diff attribute names
+a driver with this command:
+
+  git config diff.plandiff.command "plandiff git-diff-driver"
+  echo 'plans/*.yaml diff=plandiff' >> .gitattributes
+
+git diff then shows plan files clause by clause, as plandiff diff does (git
+log -p and git show do with --ext-diff; --no-ext-diff gives the line diff).
+
+git passes seven arguments: the path, then the old file, its blob id and
+mode, then the new file, its blob id and mode; for a rename, also the new path
+and git's rename message. An added file's old file, and a deleted file's new
+file, is /dev/null. An added file is shown whole, every clause added; a
+deleted one is said to be deleted.
+
+A side that is not a valid plan is reported with its problems, followed by a
+plain line diff, and the exit status is still 0: git stops at the first driver
+that fails. Only files that cannot be read end in status 2.
+
+Colour follows --color. With auto (the default), output is coloured when
+standard output is a terminal or git's pager (git sets GIT_PAGER_IN_USE),
+unless NO_COLOR is set or TERM is dumb; text is wrapped at git's COLUMNS.
+docs/git.md has the whole recipe.`,
+		Example: `  git config diff.plandiff.command "plandiff git-diff-driver"
+  git config diff.plandiff.command "plandiff --color never git-diff-driver"
+  GIT_EXTERNAL_DIFF="plandiff git-diff-driver" git diff HEAD~1 -- plans/`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch len(args) {
+			case 1, 7, 9:
+				return nil
+			}
+			return usageErrorf("%s is run by git with 7 arguments (9 for a rename, 1 for an unmerged path), got %d; see docs/git.md",
+				cmd.CommandPath(), len(args))
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGitDiffDriver(e, g, args)
+		},
+	}
+	return cmd
+}
+
+// driverSide is one side of the change git hands over.
+type driverSide struct {
+	path string // the path in the repository
+	file string // where git put the content, or /dev/null
+	mode string
+	name string // how output names it: a/path or b/path
+	data []byte
+	plan *plan.Plan
+	errs plan.ErrorList
+}
+
+func runGitDiffDriver(e *env, g *globals, args []string) error {
+	w := bufio.NewWriter(e.stdout)
+	p := &errWriter{w: w}
+	if len(args) == 1 {
+		// git's own words for a path with merge conflicts.
+		p.printf("* Unmerged path %s\n", render.SanitizeTerminalLine(args[0]))
+		if p.err != nil {
+			return p.err
+		}
+		return w.Flush()
+	}
+	old := &driverSide{path: args[0], file: args[1], mode: args[3]}
+	new := &driverSide{path: args[0], file: args[4], mode: args[6]}
+	xfrm := ""
+	if len(args) == 9 {
+		new.path, xfrm = args[7], args[8]
+	}
+	old.name, new.name = "a/"+old.path, "b/"+new.path
+
+	r := &source.Resolver{WorkDir: e.workDir}
+	for _, s := range []*driverSide{old, new} {
+		if s.file == devNull {
+			continue
+		}
+		if err := s.load(r); err != nil {
+			return err
+		}
+	}
+
+	// A header in the shape of git's own, bold like git's when coloured.
+	de := driverEnv(e)
+	var head strings.Builder
+	fmt.Fprintf(&head, "plandiff %s %s\n", old.name, new.name)
+	switch {
+	case old.file == devNull:
+		fmt.Fprintf(&head, "new file mode %s\n", new.mode)
+	case new.file == devNull:
+		fmt.Fprintf(&head, "deleted file mode %s\n", old.mode)
+	case old.mode != new.mode:
+		fmt.Fprintf(&head, "old mode %s\nnew mode %s\n", old.mode, new.mode)
+	}
+	head.WriteString(ensureNewline(xfrm))
+	for _, l := range strings.SplitAfter(strings.TrimSuffix(head.String(), "\n"), "\n") {
+		l = render.SanitizeTerminalLine(strings.TrimSuffix(l, "\n"))
+		if de.colorEnabled(g.color) {
+			l = "\x1b[1m" + l + "\x1b[m"
+		}
+		p.printf("%s\n", l)
+	}
+	if p.err != nil {
+		return p.err
+	}
+
+	if len(old.errs) > 0 || len(new.errs) > 0 {
+		if err := driverFallback(p, old, new); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if new.file == devNull {
+		n := old.plan.Count()
+		p.printf("deleted plan file: it held %s, %d %s\n", render.SanitizeTerminalLine(old.plan.Version.ID), n, plural(n, "clause", "clauses"))
+		if p.err != nil {
+			return p.err
+		}
+		return w.Flush()
+	}
+	from := old.plan
+	if from == nil {
+		from = &plan.Plan{Format: plan.FormatVersion, Name: devNull,
+			Version: plan.Version{Title: "(new file)", Completeness: plan.CompletenessFull}}
+	}
+	res, err := diff.Compare(from, new.plan, diff.Options{})
+	if err != nil {
+		return err
+	}
+	if err := renderDiff(w, res, "text", false, de, g, false); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+// load reads and parses one side, with the topics of a topics.yaml beside
+// the file in the working tree. Problems are kept for the report; only a file
+// that cannot be read is an error.
+func (s *driverSide) load(r *source.Resolver) error {
+	data, err := r.ReadFile(s.file)
+	var list plan.ErrorList
+	switch {
+	case errors.As(err, &list): // over the size limit
+		s.errs = list
+		return nil
+	case err != nil:
+		return err
+	}
+	s.data = data
+	p, err := r.PlanFile(s.file, s.name, path.Dir(s.path))
+	switch {
+	case errors.As(err, &list):
+		s.errs = list
+	case err != nil:
+		return err
+	default:
+		s.plan = p
+	}
+	return nil
+}
+
+// driverFallback reports the problems of the sides that are not valid plans
+// and shows the change as a line diff.
+func driverFallback(p *errWriter, old, new *driverSide) error {
+	for _, s := range []*driverSide{old, new} {
+		if len(s.errs) == 0 {
+			continue
+		}
+		p.printf("%s is not a valid plan file (%d %s):\n", render.SanitizeTerminalLine(s.name), len(s.errs), plural(len(s.errs), "problem", "problems"))
+		for _, e := range s.errs {
+			p.printf("  %s\n", render.SanitizeTerminalLine(e.Error()))
+		}
+	}
+	oldName, newName := old.name, new.name
+	if old.file == devNull {
+		oldName = devNull
+	}
+	if new.file == devNull {
+		newName = devNull
+	}
+	if d := linediff.Diff(oldName, old.data, newName, new.data); d != nil {
+		p.printf("%s", render.SanitizeTerminal(string(d)))
+	}
+	return p.err
+}
+
+// driverEnv is e as seen under git: git's pager counts as a terminal (git
+// sets GIT_PAGER_IN_USE for the programs it runs while paging, and COLUMNS
+// to the terminal's width).
+func driverEnv(e *env) *env {
+	de := *e
+	de.stdoutTerminal = func() (bool, int) {
+		if tty, w := e.stdoutTerminal(); tty {
+			return tty, w
+		}
+		switch e.getenv("GIT_PAGER_IN_USE") {
+		case "true", "1", "yes", "on":
+			return true, 0
+		}
+		return false, 0
+	}
+	return &de
+}
+
+func ensureNewline(s string) string {
+	if s != "" && s[len(s)-1] != '\n' {
+		return s + "\n"
+	}
+	return s
+}
