@@ -178,8 +178,12 @@ func loadPair(cmd *cobra.Command, r *source.Resolver, oldArg, newArg string) (*p
 		return nil, nil, list
 	}
 	// Links between the two versions must hold now that both are loaded.
-	if list := plan.CheckRefs(plans[:], false); len(list) > 0 {
-		return nil, nil, list
+	// Two revisions of one version (a file and its state in git) share an id
+	// and are not a corpus, so there is nothing to check between them.
+	if plans[0].Version.ID != plans[1].Version.ID {
+		if list := plan.CheckRefs(plans[:], false); len(list) > 0 {
+			return nil, nil, list
+		}
 	}
 	return plans[0], plans[1], nil
 }
