@@ -7,12 +7,17 @@ PKGS      := ./...
 # only there, so it cannot be passed to ./... as a whole).
 GOLDEN_PKGS := ./pkg/render/ ./pkg/diff/ ./cmd/plandiff/
 
-.PHONY: all build test vet unit fuzz-smoke fuzz golden bench docs clean
+.PHONY: all build install test vet unit fuzz-smoke fuzz golden bench docs clean
 
 all: build test
 
+# -buildvcs=auto overrides a GOFLAGS=-buildvcs=false in the environment, so
+# that `plandiff --version` names the commit it was built from.
 build:
 	$(GO) build -buildvcs=auto -o bin/plandiff ./cmd/plandiff
+
+install:
+	$(GO) install -buildvcs=auto ./cmd/plandiff
 
 test: vet unit fuzz-smoke
 
@@ -37,6 +42,11 @@ fuzz:
 golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 	@git status --short -- '*testdata*'
+
+# The command reference (docs/man/*.1, docs/commands/*.md) is generated from
+# the command tree by TestDocs, which fails when it is stale.
+docs:
+	$(GO) test ./cmd/plandiff -run '^TestDocs$$' -count=1 -update-docs
 
 clean:
 	rm -rf bin
