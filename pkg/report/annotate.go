@@ -181,7 +181,7 @@ func kindColor(k diff.Kind) string {
 
 // trailLine is "eu-counterproposal 6 armed-forces-size · id (reported) · similarity 0.47 · 600,000 → 800,000".
 func trailLine(e TrailEntry, esc func(string) string) string {
-	parts := []string{strings.TrimSpace(esc(e.Version) + " " + esc(e.Number) + " " + esc(e.Clause))}
+	parts := []string{strings.Join(strings.Fields(esc(e.Version)+" "+esc(e.Number)+" "+esc(e.Clause)), " ")}
 	switch {
 	case !e.Stated && !e.Removed:
 		parts = append(parts, "not reported there (partial), carried over")

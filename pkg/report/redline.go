@@ -12,9 +12,11 @@ type Piece struct {
 	Text string   `json:"text"`
 }
 
-// Pieces turns word edits into display runs: every text cleaned of control
-// characters, white space collapsed, consecutive runs of one op joined, and
-// deletions or insertions of white space alone shown as a plain space.
+// Pieces turns word edits into display runs: replacements separated only by
+// white space joined (words.Coalesce, so a reworded phrase reads as one
+// deletion and one insertion), every text cleaned of control characters,
+// white space collapsed, consecutive runs of one op joined, and deletions or
+// insertions of white space alone shown as a plain space.
 // Concatenating the equal and delete pieces gives the old text, the equal
 // and insert pieces the new one, up to white space.
 func Pieces(edits []words.Edit) []Piece {
@@ -29,7 +31,7 @@ func Pieces(edits []words.Edit) []Piece {
 		}
 		out = append(out, Piece{op, t})
 	}
-	for _, e := range edits {
+	for _, e := range words.Coalesce(edits) {
 		t := collapse(e.Text)
 		op := e.Op
 		if op != words.OpDelete && op != words.OpInsert {
