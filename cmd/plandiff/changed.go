@@ -22,8 +22,8 @@ import (
 	"github.com/plandiff/plandiff/pkg/render"
 )
 
-// ChangedSchema names the JSON envelope of `plandiff changed --format json`.
-const ChangedSchema = "plandiff/changed/v1"
+// changedSchema names the JSON envelope of `plandiff changed --format json`.
+const changedSchema = "plandiff/changed/v1"
 
 type changedOptions struct {
 	base          string
@@ -624,7 +624,7 @@ type changedJSONProblem struct {
 
 func changedJSON(w io.Writer, rep *changedReport) error {
 	out := changedJSONReport{
-		Schema: ChangedSchema,
+		Schema: changedSchema,
 		Base:   changedJSONBase{Rev: rep.base.Rev, Commit: rep.base.Commit, MergeBase: rep.base.MergeBase},
 		Files:  []changedJSONFile{},
 	}

@@ -215,6 +215,18 @@ func shortHash(h string) string {
 // merge base of HEAD and the default branch; "REV..." (as in git diff) is
 // the merge base of HEAD and REV; any other rev is that commit itself.
 func (g Git) ResolveBase(ctx context.Context, rev string) (Base, error) {
+	b, err := g.resolveBase(ctx, rev)
+	var ie *InputError
+	if err != nil && errors.As(err, &ie) && !errors.Is(err, ErrNoGit) {
+		// CI checkouts are often shallow, which hides the base.
+		if out, serr := g.run(ctx, "rev-parse", "--is-shallow-repository"); serr == nil && strings.TrimSpace(string(out)) == "true" {
+			return Base{}, inputErrorf("%v (this clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)", ie.Err)
+		}
+	}
+	return b, err
+}
+
+func (g Git) resolveBase(ctx context.Context, rev string) (Base, error) {
 	if rev == "" {
 		b, err := g.DefaultBranch(ctx)
 		if err != nil {

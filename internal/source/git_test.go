@@ -280,3 +280,20 @@ func TestGitShowRefusesOptions(t *testing.T) {
 		t.Error("an option reached git")
 	}
 }
+
+func TestGitResolveBaseInAShallowClone(t *testing.T) {
+	dir := repo(t)
+	write(t, dir, "a.yaml", "a2\n")
+	gitIn(t, dir, "commit", "-q", "-am", "second")
+	clone := filepath.Join(t.TempDir(), "clone")
+	gitIn(t, dir, "clone", "-q", "--depth", "1", "file://"+dir, clone)
+	_, err := Git{Dir: clone}.ResolveBase(context.Background(), "HEAD~1")
+	if err == nil || !strings.Contains(err.Error(), "HEAD~1: not a commit in this repository (this clone is shallow") {
+		t.Errorf("error %v, want a hint about the shallow clone", err)
+	}
+	// A full clone needs no hint.
+	_, err = Git{Dir: dir}.ResolveBase(context.Background(), "nope")
+	if err == nil || strings.Contains(err.Error(), "shallow") {
+		t.Errorf("error %v", err)
+	}
+}
