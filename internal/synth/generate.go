@@ -28,7 +28,7 @@ type Rates struct {
 	Reword    float64 // of clauses kept one-to-one: reworded
 	RewordMin float64 // share of a reworded clause's words edited, at least
 	RewordMax float64 // and at most
-	Move      float64 // of points kept one-to-one (with their sub-points): moved
+	Move      float64 // of clauses kept one-to-one: moved (whole points with their sub-points)
 	Split     float64 // split into 2 or 3 clauses
 	Merge     float64 // taking part in a merge (as any of its 2 or 3 parts)
 	FarMerge  float64 // of merges: parts far apart rather than adjacent
@@ -422,9 +422,23 @@ func (g *generator) move(nu []item) []item {
 		}
 		return true
 	}
+	// Only small blocks of one-to-one clauses move; they move more often so
+	// that rates.Move of all one-to-one clauses do.
+	kept, eligible := 0, 0
+	for _, b := range blocks {
+		for k := b.lo; k < b.hi; k++ {
+			if kind := g.groups[nu[k].group].Kind; kind == "unchanged" || kind == "modified" {
+				kept++
+			}
+		}
+		if b.hi-b.lo <= 3 && oneToOne(b) {
+			eligible += b.hi - b.lo
+		}
+	}
+	rate := min(1, g.cfg.Rates.Move*float64(kept)/float64(max(eligible, 1)))
 	var moving []int
 	for bi, b := range blocks {
-		if b.hi-b.lo <= 3 && oneToOne(b) && g.chance(g.cfg.Rates.Move) {
+		if b.hi-b.lo <= 3 && oneToOne(b) && g.chance(rate) {
 			moving = append(moving, bi)
 		}
 	}

@@ -3,11 +3,8 @@ package diff
 import (
 	"cmp"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 )
 
@@ -69,6 +66,7 @@ func (a *aligner) alignContent() {
 	a.markByContent(cs)
 	a.assign(cs)
 	a.mergeSplit(cs)
+	a.moveLate(cs)
 	a.fillGaps()
 	a.mergeSplit(cs)
 }
@@ -128,28 +126,14 @@ func (a *aligner) candidates() []cand {
 	// contiguous chunks and concatenate the chunks in order.
 	const chunk = 2048
 	parts := make([][]cand, (len(a.old)+chunk-1)/chunk)
-	workers := min(runtime.GOMAXPROCS(0), len(parts))
-	var wg sync.WaitGroup
-	var next atomic.Int32
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			q := newQuery(nt)
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= len(parts) {
-					return
-				}
-				out := make([]cand, 0, chunk*(candidatesPerClause+2*coversPerClause))
-				for o := k * chunk; o < min((k+1)*chunk, len(a.old)); o++ {
-					out = idx.query(q, int32(o), out)
-				}
-				parts[k] = out
-			}
-		}()
-	}
-	wg.Wait()
+	parallelWith(len(parts), func() *query { return newQuery(nt) }, func(q *query, k int) {
+		lo, hi := k*chunk, min((k+1)*chunk, len(a.old))
+		out := make([]cand, 0, (hi-lo)*(candidatesPerClause+2*coversPerClause))
+		for o := lo; o < hi; o++ {
+			out = idx.query(q, int32(o), out)
+		}
+		parts[k] = out
+	})
 	total := 0
 	for _, p := range parts {
 		total += len(p)
@@ -362,14 +346,11 @@ func (a *aligner) assign(cs []cand) {
 			mo[o], mn[n] = -1, -1
 		}
 	}
+	// Out of order, only a strong and distinct pair is a move now; weaker
+	// ones wait until merges and splits have taken their parts (moveLate).
 	second := a.runnersUp(cs)
-	moveThr := thr + moveMargin
 	pool = slices.DeleteFunc(pool, func(c cand) bool {
-		if fits(chain, c.o, c.n, len(a.old), len(a.new)) {
-			return false
-		}
-		return c.sim < moveThr || c.sim-second.old[c.o] < distinctMargin && c.sim-second.new[c.n] < distinctMargin ||
-			c.sim-second.old[c.o] < distinctMargin/2 || c.sim-second.new[c.n] < distinctMargin/2
+		return !fits(chain, c.o, c.n, len(a.old), len(a.new)) && (c.sim < earlyMove || !second.distinct(c))
 	})
 	greedy(pool, func(c cand) float64 {
 		s := score(c)
@@ -386,9 +367,41 @@ func (a *aligner) assign(cs []cand) {
 	}
 }
 
+// moveLate pairs what is left after merges and splits: candidates that keep
+// the order of the groups at Threshold, and moves at Threshold+moveMargin
+// when distinct from the runners-up.
+func (a *aligner) moveLate(cs []cand) {
+	thr := a.opts.Threshold
+	chain := a.chain(nil)
+	second := a.runnersUp(cs)
+	var pool []cand
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim < thr {
+			continue
+		}
+		if fits(chain, c.o, c.n, len(a.old), len(a.new)) || c.sim >= thr+moveMargin && second.distinct(c) {
+			pool = append(pool, c)
+		}
+	}
+	sortBySim(pool, func(c cand) float64 { return c.sim })
+	for _, c := range pool {
+		if a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 {
+			a.newGroup1(c.o, c.n, RuleContent)
+		}
+	}
+}
+
 // runnersUp holds, for every old and new clause, the similarity of its
 // second-best candidate.
 type runnersUp struct{ old, new []float64 }
+
+// distinct reports whether c stands out from the runners-up of its clauses:
+// by distinctMargin on one side and half of it on the other. Templated
+// clauses that resemble many others are not distinct.
+func (r runnersUp) distinct(c cand) bool {
+	mo, mn := c.sim-r.old[c.o], c.sim-r.new[c.n]
+	return max(mo, mn) >= distinctMargin && min(mo, mn) >= distinctMargin/2
+}
 
 func (a *aligner) runnersUp(cs []cand) runnersUp {
 	best := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new))}

@@ -3,10 +3,8 @@ package diff
 import (
 	"cmp"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -265,23 +263,16 @@ func (a *aligner) fillEdits(cs []Change) {
 			todo = append(todo, i)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), 1+len(todo)/256)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var d words.Differ
-			for k := w; k < len(todo); k += workers {
-				c := &cs[todo[k]]
-				c.Edits = d.Diff(c.OldText, c.NewText)
-				if f := words.Figures(c.Edits); f != nil {
-					c.Figures = f
-				}
+	const chunk = 256
+	parallelWith((len(todo)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
+		for _, i := range todo[k*chunk : min((k+1)*chunk, len(todo))] {
+			c := &cs[i]
+			c.Edits = d.Diff(c.OldText, c.NewText)
+			if f := words.Figures(c.Edits); f != nil {
+				c.Figures = f
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 }
 
 // moves flags the groups that left their place: those outside the longest

@@ -80,6 +80,12 @@ const (
 	// evidence, so it must be stronger.
 	moveMargin = 0.1
 
+	// earlyMove is the similarity a pair that breaks the order of the
+	// anchors needs to be taken before merges and splits are looked for;
+	// weaker moves wait, so that they cannot take the part of a merge or a
+	// split.
+	earlyMove = 0.75
+
 	// distinctMargin is how far a move's similarity must exceed the
 	// runner-up candidate of its old and of its new clause (half of it on
 	// the weaker side): templated clauses that resemble many others do not

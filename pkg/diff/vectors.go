@@ -14,8 +14,9 @@ import (
 //
 // A clause becomes a multiset of normalised words: lower-cased, split at
 // anything that is neither letter nor digit, with numbers kept whole
-// ("600,000", "14.3"), possessive 's dropped and a plural s folded, so that
-// "guarantees" meets "guarantee". Every distinct word is interned once per
+// ("600,000", "14.3"), possessive 's dropped, a plural s folded and the word
+// cut to its first seven letters (fold), so that "guarantees" meets
+// "guarantee" and "territorial" meets "territories". Every distinct word is interned once per
 // comparison; a clause is then a sorted run of (word, count), so scoring a
 // pair is a merge of two short sorted lists and allocates nothing.
 //
@@ -126,10 +127,21 @@ func buildVectors(es []*entry) *vectors {
 
 // parallel calls fn(0..n-1) on up to GOMAXPROCS goroutines.
 func parallel(n int, fn func(k int)) {
+	parallelWith(n, func() struct{} { return struct{}{} }, func(_ struct{}, k int) { fn(k) })
+}
+
+// parallelWith calls fn(state, k) for k in 0..n-1 on up to GOMAXPROCS
+// goroutines, each with its own state. Callers write results to slots
+// indexed by k, so the outcome does not depend on scheduling; with one piece
+// of work, or one processor, everything runs on the calling goroutine.
+func parallelWith[S any](n int, state func() S, fn func(s S, k int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
-		for k := range n {
-			fn(k)
+		if n > 0 {
+			s := state()
+			for k := range n {
+				fn(s, k)
+			}
 		}
 		return
 	}
@@ -139,12 +151,13 @@ func parallel(n int, fn func(k int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			s := state()
 			for {
 				k := int(next.Add(1)) - 1
 				if k >= n {
 					return
 				}
-				fn(k)
+				fn(s, k)
 			}
 		}()
 	}
@@ -281,8 +294,34 @@ scan:
 	return fold(buf), i
 }
 
-// fold removes a plural s from words long enough to have one.
+// fold reduces a word to its stem: a plural s is removed, then the word is
+// cut after stemLength letters (numbers are kept whole).
 func fold(b []byte) []byte {
+	n := len(b)
+	if n == 0 || isDigitByte(b[0]) {
+		return b
+	}
+	b = foldPlural(b)
+	letters := 0
+	for i := range b {
+		if utf8.RuneStart(b[i]) {
+			if letters == stemLength {
+				return b[:i]
+			}
+			letters++
+		}
+	}
+	return b
+}
+
+// stemLength is where fold cuts words. Cutting words to a fixed prefix is a
+// crude stemmer that works about as well as suffix rules for matching in
+// English (it meets "territories" with "territorial", "sovereignty" with
+// "sovereign"), needs no word lists and costs nothing.
+const stemLength = 7
+
+// foldPlural removes a plural s from words long enough to have one.
+func foldPlural(b []byte) []byte {
 	n := len(b)
 	if n < 4 || isDigitByte(b[0]) || b[n-1] != 's' {
 		return b
