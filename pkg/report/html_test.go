@@ -206,7 +206,7 @@ func hostilePlans() []*plan.Plan {
 		Clauses: []*plan.Clause{
 			{ID: "a", Number: hostile, Topic: "military", Text: "Army capped at 600,000. " + hostile, Sources: []string{"s"}, Confidence: "reported",
 				Clauses: []*plan.Clause{{ID: "a1", Text: "Sub " + hostile, Sources: []string{"t"}, Note: hostile}}},
-			{ID: "b", Topic: "other", Text: "Elections within 100 days.", Sources: []string{"s"}},
+			{ID: "b", Topic: "other", Text: "Elections within 100 days.\x1b[31m\u202e", Sources: []string{"s"}},
 		}}
 	v2 := &plan.Plan{Format: 1, Version: plan.Version{ID: "v2", Title: "V2", Surfaced: "2025-02-01", Completeness: "partial",
 		Supersedes: []string{"v1"}, Sources: src("data:text/html,<script>alert(4)</script>")},
@@ -245,6 +245,33 @@ func TestHTMLHostile(t *testing.T) {
 	var md bytes.Buffer
 	if err := Markdown(&md, Build(l, Options{})); err != nil {
 		t.Fatal(err)
+	}
+	checkMarkdown(t, md.String())
+	// The annotate and history views, in every format.
+	a, err := Annotate(l, "v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHistory(l, l.ThreadsOf("a"), "a", "")
+	var am, hm, at, ht bytes.Buffer
+	if err := AnnotateMarkdown(&am, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := HistoryMarkdown(&hm, h); err != nil {
+		t.Fatal(err)
+	}
+	checkMarkdown(t, am.String())
+	checkMarkdown(t, hm.String())
+	if err := AnnotateText(&at, a, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := HistoryText(&ht, h, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{at.String(), ht.String()} {
+		if strings.ContainsAny(out, "\x1b\u202e") {
+			t.Errorf("text view holds an escape or bidi control: %q", out)
+		}
 	}
 	for _, s := range []string{"<script", "<img", "](javascript:", "](data:"} {
 		if strings.Contains(md.String(), s) {
@@ -302,8 +329,26 @@ func FuzzReportHTML(f *testing.F) {
 		if err := Markdown(&m, r); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(m.String(), "<script") {
-			t.Fatal("markdown holds <script")
-		}
+		checkMarkdown(t, m.String())
 	})
+}
+
+// checkMarkdown fails on any raw '<' in Markdown output other than the
+// tags the writer itself uses.
+func checkMarkdown(t *testing.T, md string) {
+	t.Helper()
+	for i := 0; i < len(md); i++ {
+		if md[i] != '<' {
+			continue
+		}
+		ok := false
+		for _, tag := range []string{"<del>", "</del>", "<ins>", "</ins>", "<br>", "<http://", "<https://"} {
+			if strings.HasPrefix(md[i:], tag) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Fatalf("raw '<' in markdown: %q", md[max(0, i-30):min(len(md), i+30)])
+		}
+	}
 }
