@@ -352,3 +352,24 @@ func checkMarkdown(t *testing.T, md string) {
 		}
 	}
 }
+
+// A report of one version has no steps, counts or figures; its page must
+// still be whole (every link resolves, no empty section left behind).
+func TestHTMLSingleVersion(t *testing.T) {
+	l, err := lineage.Build(hostilePlans()[:1], lineage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := HTML(&buf, Build(l, Options{})); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range checkHTML(buf.String()) {
+		t.Error(p)
+	}
+	for _, s := range []string{`id="steps"`, `id="counts"`, `href="#steps"`, `class="views"`} {
+		if strings.Contains(buf.String(), s) {
+			t.Errorf("single-version page holds %s", s)
+		}
+	}
+}
