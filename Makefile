@@ -5,7 +5,7 @@ LONGFUZZ  ?= 2m
 PKGS      := ./...
 # Packages with golden files refreshed by `make golden` (-update is defined
 # only there, so it cannot be passed to ./... as a whole).
-GOLDEN_PKGS := ./pkg/render/ ./pkg/diff/ ./cmd/plandiff/
+GOLDEN_PKGS := ./pkg/render/ ./pkg/report/ ./pkg/diff/words/ ./cmd/plandiff/
 
 .PHONY: all build install test vet unit fuzz-smoke fuzz golden bench docs clean
 
