@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Content alignment.
@@ -17,37 +18,48 @@ import (
 // (Buck & Koehn, WMT16), no better than a greedy assignment anchored on the
 // best pairs; a greedy first-fit in document order is worse than both,
 // because an early weak pair steals a later strong one. So the aligner works
-// in passes over a sparse candidate list:
+// in passes over a sparse candidate list, each pass taking only what the
+// earlier ones left (and never undoing a link found by id):
 //
-//  1. Candidates: an inverted index over the new clauses' words. Each old
-//     clause visits the postings of its rarest words first, up to a budget
-//     (postingBudget), accumulates the weight of the words it shares with
-//     each new clause it meets, and keeps the best candidatesPerClause by an
-//     approximate cosine, plus the coversPerClause new clauses that hold the
-//     most of its weight (the whole a part was merged into is long, so its
-//     cosine with the part is low) and the coversPerClause whose own weight
-//     it holds the most of (the parts it was split into); only those are
-//     scored exactly. The cost is linear
-//     in the number of clauses, never an all-pairs matrix; a clause made only
-//     of very common words gets no candidates here and is left to pass 4.
-//  2. One-to-one, greedily by descending similarity, pairs at or above the
-//     threshold (a same topic tag adds a small tie-breaking bonus).
-//  3. Order: the longest order-preserving chain of those pairs (and of the
-//     pairs linked by id) becomes the set of anchors. The pairs outside it are
-//     released and chosen again, greedily, with a bonus for each candidate
-//     that fits between the anchors. Near-equal candidates (repeated
-//     boilerplate clauses) then resolve in document order and only a pair
-//     that is clearly better out of order makes a move.
-//  4. Gaps: between two consecutive anchors, the clauses still unpaired on
-//     both sides are compared exhaustively (when the gap is small) and paired
-//     by a heaviest order-preserving chain at a lower threshold (gapFactor):
-//     a heavily reworded clause that stayed in place is still recognised.
-//  5. Merges and splits (mergeSplit): a leftover clause joins an aligned
-//     pair when most of its weight is contained in the part of the other side
-//     that the pair does not already explain (residual containment, not a
-//     symmetric similarity, since a part is much shorter than the whole).
+//  1. Identical texts (pairIdentical): a text found once in each version,
+//     the same but for white space, is the same clause. In a typical
+//     comparison most clauses are, and they need no further work.
+//  2. Candidates: an inverted index over the keys of the new clauses (words
+//     and word pairs, vectors.go). Each other old clause visits the postings
+//     of its rarest keys first, up to postingBudget postings, accumulates the
+//     weight it shares with each new clause it meets, and keeps the best
+//     candidatesPerClause by an approximate cosine, the coversPerClause new
+//     clauses that hold most of its weight (a merge into a long clause) and
+//     the coversPerClause whose own weight it holds most of (the parts of a
+//     split); only those are scored exactly. The cost is linear in the number
+//     of clauses, never an all-pairs matrix.
+//  3. Removed entries of the new version that carry text take the old clause
+//     they describe (markByContent).
+//  4. One-to-one (assign), greedily by descending similarity, pairs at or
+//     above the threshold; a same topic tag adds a small tie-breaking bonus.
+//     The longest order-preserving chain of these pairs and of the groups
+//     already formed becomes the anchors; the other pairs are released and
+//     chosen again with a bonus for fitting between the anchors, and a pair
+//     that breaks their order is taken only when it is strong (earlyMove)
+//     and distinct from the runners-up. Near-equal candidates (repeated
+//     boilerplate) then resolve in document order instead of making moves.
+//  5. Merges and splits (mergeSplit): a leftover clause joins a group when
+//     most of its weight is contained in the part of the other side that the
+//     group does not already explain (residual containment, not a symmetric
+//     similarity, since a part is much shorter than the whole). Leftovers are
+//     tried against their candidates and against their neighbours, since a
+//     part of generic wording stands next to the others.
+//  6. Late moves (moveLate): what is still free pairs at the threshold if it
+//     keeps the order, or as a move at Threshold+moveMargin when distinct.
+//     Waiting until after pass 5 keeps weak moves from taking merge parts.
+//  7. Gaps (fillGaps): between two consecutive anchors, the clauses still
+//     unpaired on both sides are compared exhaustively (when the gap is
+//     small) and paired by a heaviest order-preserving chain at a lower
+//     threshold (gapFactor): a heavily reworded clause that stayed in place
+//     is still recognised. Pass 5 then runs once more.
 //
-// Passes 2 to 4 never undo a link found by id; pass 5 may extend one.
+// Worst case: every pass is linear or n log n in the number of clauses and
+// candidates, except the gaps, which are bounded by maxGapPairs each.
 
 // cand is a candidate pair: old clause o and target n (a new clause, or a
 // removed entry of new when n ≥ len(aligner.new)).
@@ -62,6 +74,7 @@ type pair struct{ o, n int32 }
 
 func (a *aligner) alignContent() {
 	a.buildVectors()
+	a.pairIdentical()
 	cs := a.candidates()
 	a.markByContent(cs)
 	a.assign(cs)
@@ -79,6 +92,92 @@ func (a *aligner) buildVectors() {
 		}
 	}
 	a.vec = buildVectors(es)
+}
+
+// pairIdentical pairs the clauses whose text occurs once in each version,
+// the same but for white space: they are the same clause, whatever else
+// happens around them. They need no candidates, and no other clause is
+// looked for among them (a merge or a split changes the text), which in a
+// typical comparison, where most clauses are unchanged, removes most of the
+// work.
+func (a *aligner) pairIdentical() {
+	const dup = -1
+	index := func(es []entry, grouped []int32) map[uint64]int32 {
+		m := make(map[uint64]int32, len(es))
+		for i := range es {
+			if grouped[i] >= 0 || es[i].c.Text == "" {
+				continue
+			}
+			h := es[i].hash
+			if _, ok := m[h]; ok {
+				m[h] = dup
+			} else {
+				m[h] = int32(i)
+			}
+		}
+		return m
+	}
+	olds := index(a.old, a.oldGroup)
+	news := index(a.new, a.newGroup)
+	for o := range a.old {
+		e := &a.old[o]
+		if a.oldGroup[o] >= 0 || e.c.Text == "" {
+			continue
+		}
+		h := e.hash
+		if olds[h] != int32(o) {
+			continue
+		}
+		n, ok := news[h]
+		if !ok || n == dup || !equalSpace(e.c.Text, a.new[n].c.Text) {
+			continue
+		}
+		a.newGroup1(int32(o), n, RuleContent)
+		e.identical, a.new[n].identical = true, true
+	}
+}
+
+// spaceHash is an FNV-1a hash of the text with runs of white space read as
+// one space and the ends trimmed, so texts that equalSpace calls equal hash
+// the same.
+func spaceHash(s string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	space, start := false, true
+	for i := 0; i < len(s); {
+		b := s[i]
+		size := 1
+		isSpace := asciiSpace[b]
+		if b >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
+			space = !start
+			i += size
+			continue
+		}
+		if space {
+			h = (h ^ ' ') * prime
+			space = false
+		}
+		start = false
+		for k := i; k < i+size; k++ {
+			h = (h ^ uint64(s[k])) * prime
+		}
+		i += size
+	}
+	return h
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// settledTarget reports whether target n is a new clause paired by
+// pairIdentical, which candidates leave out.
+func (a *aligner) settledTarget(n int32) bool {
+	return int(n) < len(a.new) && a.new[n].identical
 }
 
 // target returns the entry of candidate target n.
@@ -130,7 +229,9 @@ func (a *aligner) candidates() []cand {
 		lo, hi := k*chunk, min((k+1)*chunk, len(a.old))
 		out := make([]cand, 0, (hi-lo)*(candidatesPerClause+2*coversPerClause))
 		for o := lo; o < hi; o++ {
-			out = idx.query(q, int32(o), out)
+			if !a.old[o].identical {
+				out = idx.query(q, int32(o), out)
+			}
 		}
 		parts[k] = out
 	})
@@ -609,7 +710,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 	// Neighbours: a part of generic wording may have no informative word
 	// left for the index to find it by, but it stands next to the others.
 	v := a.vec
-	for gi, g := range a.groups {
+	for _, g := range a.groups {
 		if g.mark >= 0 || len(g.old) == 0 || len(g.new) == 0 {
 			continue
 		}
@@ -622,7 +723,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 		}
 		if len(g.old) == 1 {
 			for _, n := range neighbours(g.new, len(a.new)) {
-				if a.newGroup[n] < 0 && a.groups[gi].mark < 0 {
+				if a.newGroup[n] < 0 {
 					propose(g.old[0], n, v.overlap(a.old[g.old[0]].terms, a.new[n].terms))
 				}
 			}
@@ -764,6 +865,9 @@ func (a *aligner) termWeight(ts []term) float64 {
 // equalSpace reports whether a and b are the same text once runs of white
 // space are collapsed and the ends trimmed: such clauses are unchanged.
 func equalSpace(a, b string) bool {
+	if a == b {
+		return true
+	}
 	for {
 		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
 		if a == "" || b == "" {

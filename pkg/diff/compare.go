@@ -12,34 +12,42 @@ import (
 )
 
 // Compare aligns the clauses of old with those of new and describes every
-// change. Each clause of both versions appears in exactly one Change; the
-// changes follow new's document order (see order.go for where removed
-// clauses go).
+// change. Each clause of both versions, sub-points included, appears in
+// exactly one Change; the changes follow new's document order (changes.go
+// says where removed clauses go).
 //
 // Pairing happens in passes, each taking only clauses the earlier ones left:
 //
 //  1. Links (auto and id modes): equal clause ids, then derives_from links
-//     ("OLD-VERSION#clause-id" in a new clause), then removed: true entries of
-//     new by id or derives_from. Several links to one clause make merges and
-//     splits; a link that would tie several old clauses to several new ones
-//     is ignored, since no change kind describes that.
-//  2. Content (auto and content modes), as align.go describes: removed
-//     entries that carry text are paired with the old clause they describe;
-//     then one-to-one pairs by IDF-weighted word similarity, preferring pairs
-//     that keep document order; then order-preserving pairs inside the gaps
-//     between anchors at a lower threshold; then leftovers whose words are
-//     contained in what an aligned pair does not explain join it as parts of
-//     a merge or split.
-//  3. Flags: the pairs outside the longest order-preserving chain are moved
-//     (moves.go); a pair is renumbered when the printed numbers differ.
+//     ("OLD-VERSION#clause-id" in a new clause; links to other versions are
+//     ignored), then removed: true entries of new by id or derives_from.
+//     Several links to one clause make merges and splits; a link that would
+//     tie several old clauses to several new ones is ignored, since no
+//     change kind describes that.
+//  2. Content (auto and content modes), as align.go describes: identical
+//     texts; removed entries that carry text with the old clause they
+//     describe; one-to-one pairs by IDF-weighted word similarity, preferring
+//     pairs that keep document order; leftovers whose words are contained in
+//     what a pair does not explain join it as parts of a merge or split;
+//     weaker moves; order-preserving pairs in the gaps between anchors at a
+//     lower threshold.
+//  3. Flags: the changes outside the longest order-preserving chain are
+//     moved (changes.go); a change is renumbered when the printed number of
+//     its first old clause differs from that of its first new clause.
 //
 // Old clauses left unpaired are removed, or unreported when new is a partial
 // version. New clauses left unpaired are added. A removed entry of new that
-// pairs with nothing is reported as a removed change with no old clause and
-// RemovedEntry set, so the claim stays visible. Removed entries of old are not
-// text of old and are skipped (their sub-points, if any, are clauses as usual).
+// pairs with nothing is reported as a removed change with no old clause,
+// Rule none and RemovedEntry set, so the claim stays visible and every entry
+// of new is accounted for. Removed entries of old are not text of old and
+// are skipped (their sub-points, if any, are clauses as usual), so a new
+// clause with such an id is added.
 //
-// Compare is deterministic: the same plans and options give the same Result.
+// The word edits of a change compare its old clauses' texts, joined by a
+// blank line, with its new clauses' texts, joined the same way.
+//
+// Compare is deterministic: the same plans and options give the same Result,
+// whatever the number of processors.
 func Compare(old, new *plan.Plan, opts Options) (*Result, error) {
 	if old == nil || new == nil {
 		return nil, errors.New("compare: missing plan")
@@ -67,6 +75,9 @@ type entry struct {
 	keys  []uint32 // candidate-finding keys, sorted (vectors.go)
 	w     float64  // weight of the terms
 	kw    float64  // weight of the keys
+
+	hash      uint64 // of the text, white space normalised (spaceHash)
+	identical bool   // paired with a clause of the same text (pairIdentical)
 }
 
 // group is one change under construction: old clauses (indices into
@@ -93,6 +104,8 @@ type aligner struct {
 
 func newAligner(old, new *plan.Plan, opts Options) *aligner {
 	a := &aligner{opts: opts, oldPlan: old, newPlan: new}
+	a.old = make([]entry, 0, old.Count())
+	a.new = make([]entry, 0, new.Count())
 	pos := 0
 	old.Walk(func(c, _ *plan.Clause, depth int) {
 		if !c.Removed {

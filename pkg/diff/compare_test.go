@@ -75,190 +75,193 @@ func describe(c diff.Change) string {
 	return s + " rule=" + c.Rule
 }
 
+type compareCase struct {
+	name     string
+	old, new *plan.Plan
+	opts     diff.Options
+	want     []string // every change, in order
+}
+
+var compareCases = []compareCase{
+	{
+		name: "unchanged_despite_white_space",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", "The armed forces  of Ukraine\nwill be capped at 600,000 personnel in peacetime."), cl("q", "2", tNATO)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "unchanged y>q rule=content"},
+	},
+	{
+		name: "modified_figure",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", tArmy800), cl("q", "2", tNATO)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"modified x>p rule=content", "unchanged y>q rule=content"},
+	},
+	{
+		name: "merged_adjacent",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tPrisoners), cl("z", "3", tChildren), cl("w", "4", tElections)),
+		new:  version("b", cl("p", "1", tSovereignty), cl("q", "2", tPrisoners+" "+tChildren), cl("r", "3", tElections)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "merged y,z>q rule=containment", "unchanged w>r renumbered rule=content"},
+	},
+	{
+		name: "merged_far_apart",
+		old: version("a", cl("x", "1", tPrisoners), cl("s1", "2", tSovereignty), cl("s2", "3", tArmy), cl("s3", "4", tNATO),
+			cl("s4", "5", tElections), cl("s5", "6", tNuclear), cl("z", "7", tChildren)),
+		new: version("b", cl("q", "1", tPrisoners+" "+tChildren), cl("p1", "2", tSovereignty), cl("p2", "3", tArmy), cl("p3", "4", tNATO),
+			cl("p4", "5", tElections), cl("p5", "6", tNuclear)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"merged x,z>q rule=containment", "unchanged s1>p1 rule=content", "unchanged s2>p2 rule=content",
+			"unchanged s3>p3 rule=content", "unchanged s4>p4 rule=content", "unchanged s5>p5 rule=content"},
+	},
+	{
+		name: "split",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tPrisoners+" "+tChildren), cl("w", "3", tElections)),
+		new:  version("b", cl("p", "1", tSovereignty), cl("q1", "2", tPrisoners), cl("q2", "3", tChildren), cl("r", "4", tElections)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "split y>q1,q2 rule=containment", "unchanged w>r renumbered rule=content"},
+	},
+	{
+		name: "added_and_removed",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
+		new:  version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections), cl("n", "3", tGrain)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "removed y> rule=none", "unchanged w>r renumbered rule=content", "added >n rule=none"},
+	},
+	{
+		name: "unreported_when_new_is_partial",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
+		new:  partial(version("b", cl("p", "1", tSovereignty), cl("r", "3", tElections))),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "unreported y> rule=none", "unchanged w>r rule=content"},
+	},
+	{
+		name: "removed_mark_by_id",
+		old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty), cl("elections", "3", tElections)),
+		new:  partial(version("b", cl("sovereignty", "1", tSovereignty), removedEntry("amnesty", ""), cl("elections", "2", tElections))),
+		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=amnesty rule=removed_mark", "unchanged elections>elections renumbered rule=id"},
+	},
+	{
+		name: "removed_mark_by_derives_from",
+		old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty)),
+		new:  version("b", cl("sovereignty", "1", tSovereignty), derived(removedEntry("no-amnesty", ""), "a#amnesty")),
+		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=no-amnesty rule=removed_mark"},
+	},
+	{
+		name: "removed_mark_by_content",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
+		new: version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections),
+			removedEntry("gone", "A full amnesty for all parties to the conflict for their actions in the war.")),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "removed y> mark=gone rule=removed_mark", "unchanged w>r renumbered rule=content"},
+	},
+	{
+		name: "removed_mark_matching_nothing",
+		old:  version("a", cl("x", "1", tSovereignty)),
+		new:  version("b", cl("p", "1", tSovereignty), removedEntry("ghost", "")),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "removed > mark=ghost rule=none"},
+	},
+	{
+		name: "removed_entry_in_old_is_skipped",
+		old:  version("a", cl("x", "1", tSovereignty), removedEntry("amnesty", "")),
+		new:  version("b", cl("x", "1", tSovereignty), cl("amnesty", "2", tAmnesty)),
+		want: []string{"unchanged x>x rule=id", "added >amnesty rule=none"},
+	},
+	{
+		name: "moved",
+		old: version("a", cl("a1", "1", tSovereignty), cl("a2", "2", tArmy), cl("a3", "3", tNATO), cl("a4", "4", tElections),
+			cl("a5", "5", tNuclear), cl("a6", "6", tGrain)),
+		new: version("b", cl("b2", "1", tArmy), cl("b3", "2", tNATO), cl("b4", "3", tElections), cl("b5", "4", tNuclear),
+			cl("b1", "5", tSovereignty), cl("b6", "6", tGrain)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged a2>b2 renumbered rule=content", "unchanged a3>b3 renumbered rule=content",
+			"unchanged a4>b4 renumbered rule=content", "unchanged a5>b5 renumbered rule=content",
+			"unchanged a1>b1 moved renumbered rule=content", "unchanged a6>b6 rule=content"},
+	},
+	{
+		name: "renumbered_only",
+		old:  version("a", cl("x", "10", tSovereignty), cl("y", "11", tArmy)),
+		new:  version("b", cl("x", "1", tSovereignty), cl("y", "11", tArmy)),
+		want: []string{"unchanged x>x renumbered rule=id", "unchanged y>y rule=id"},
+	},
+	{
+		name: "sub_point_promoted",
+		old:  version("a", cl("x", "1", tSovereignty, cl("x1", "1a", tArmy)), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", tSovereignty), cl("q", "2", tArmy), cl("r", "3", tNATO)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>p rule=content", "unchanged x1>q renumbered rule=content", "unchanged y>r renumbered rule=content"},
+	},
+	{
+		name: "point_demoted",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy), cl("z", "3", tNATO)),
+		new:  version("b", cl("x", "1", tSovereignty, cl("y", "1a", tArmy)), cl("z", "2", tNATO)),
+		want: []string{"unchanged x>x rule=id", "unchanged y>y renumbered rule=id", "unchanged z>z renumbered rule=id"},
+	},
+	{
+		name: "auto_trusts_ids",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy)),
+		new:  version("b", cl("x", "1", tElections), cl("y", "2", tArmy)),
+		want: []string{"modified x>x rule=id", "unchanged y>y rule=id"},
+	},
+	{
+		name: "id_mode_uses_nothing_else",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", tArmy800), cl("y", "2", tNATO)),
+		opts: diff.Options{Match: diff.MatchID},
+		want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>y rule=id"},
+	},
+	{
+		name: "auto_falls_back_to_content",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", tArmy800), cl("y", "2", tNATO)),
+		want: []string{"modified x>p rule=content", "unchanged y>y rule=id"},
+	},
+	{
+		name: "content_mode_ignores_ids",
+		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy)),
+		new:  version("b", cl("y", "1", tSovereignty), cl("x", "2", tArmy)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"unchanged x>y rule=content", "unchanged y>x rule=content"},
+	},
+	{
+		name: "derives_from_link",
+		old:  version("a", cl("cap", "6", tArmy), cl("y", "7", tNATO)),
+		new:  version("b", derived(cl("size", "4", tElections), "a#cap"), cl("y", "5", tNATO)),
+		want: []string{"modified cap>size renumbered rule=derives_from", "unchanged y>y renumbered rule=id"},
+	},
+	{
+		name: "derives_from_merge",
+		old:  version("a", cl("t20", "20", tLanguage), cl("t20a", "20a", tPrisoners), cl("z", "21", tGrain)),
+		new:  version("b", derived(cl("t13", "13", tLanguage), "a#t20", "a#t20a"), cl("z", "14", tGrain)),
+		want: []string{"merged t20,t20a>t13 renumbered rule=derives_from", "unchanged z>z renumbered rule=id"},
+	},
+	{
+		name: "derives_from_other_version_ignored",
+		old:  version("a", cl("cap", "6", tArmy)),
+		new:  version("b", derived(cl("size", "4", tElections), "zz#cap")),
+		opts: diff.Options{Match: diff.MatchID},
+		want: []string{"removed cap> rule=none", "added >size rule=none"},
+	},
+	{
+		name: "below_threshold",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", "Ukraine's peacetime armed forces will number no more than 800,000."), cl("q", "2", tNATO)),
+		opts: diff.Options{Match: diff.MatchContent, Threshold: 0.9},
+		want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>q rule=content"},
+	},
+	{
+		name: "above_default_threshold",
+		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
+		new:  version("b", cl("p", "1", "Ukraine's peacetime armed forces will number no more than 800,000."), cl("q", "2", tNATO)),
+		opts: diff.Options{Match: diff.MatchContent},
+		want: []string{"modified x>p rule=content", "unchanged y>q rule=content"},
+	},
+}
+
 func TestCompare(t *testing.T) {
 	t.Parallel()
-	tests := []struct {
-		name     string
-		old, new *plan.Plan
-		opts     diff.Options
-		want     []string // every change, in order
-	}{
-		{
-			name: "unchanged_despite_white_space",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", "The armed forces  of Ukraine\nwill be capped at 600,000 personnel in peacetime."), cl("q", "2", tNATO)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "unchanged y>q rule=content"},
-		},
-		{
-			name: "modified_figure",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", tArmy800), cl("q", "2", tNATO)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"modified x>p rule=content", "unchanged y>q rule=content"},
-		},
-		{
-			name: "merged_adjacent",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tPrisoners), cl("z", "3", tChildren), cl("w", "4", tElections)),
-			new:  version("b", cl("p", "1", tSovereignty), cl("q", "2", tPrisoners+" "+tChildren), cl("r", "3", tElections)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "merged y,z>q rule=containment", "unchanged w>r renumbered rule=content"},
-		},
-		{
-			name: "merged_far_apart",
-			old: version("a", cl("x", "1", tPrisoners), cl("s1", "2", tSovereignty), cl("s2", "3", tArmy), cl("s3", "4", tNATO),
-				cl("s4", "5", tElections), cl("s5", "6", tNuclear), cl("z", "7", tChildren)),
-			new: version("b", cl("q", "1", tPrisoners+" "+tChildren), cl("p1", "2", tSovereignty), cl("p2", "3", tArmy), cl("p3", "4", tNATO),
-				cl("p4", "5", tElections), cl("p5", "6", tNuclear)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"merged x,z>q rule=containment", "unchanged s1>p1 rule=content", "unchanged s2>p2 rule=content",
-				"unchanged s3>p3 rule=content", "unchanged s4>p4 rule=content", "unchanged s5>p5 rule=content"},
-		},
-		{
-			name: "split",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tPrisoners+" "+tChildren), cl("w", "3", tElections)),
-			new:  version("b", cl("p", "1", tSovereignty), cl("q1", "2", tPrisoners), cl("q2", "3", tChildren), cl("r", "4", tElections)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "split y>q1,q2 rule=containment", "unchanged w>r renumbered rule=content"},
-		},
-		{
-			name: "added_and_removed",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
-			new:  version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections), cl("n", "3", tGrain)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "removed y> rule=none", "unchanged w>r renumbered rule=content", "added >n rule=none"},
-		},
-		{
-			name: "unreported_when_new_is_partial",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
-			new:  partial(version("b", cl("p", "1", tSovereignty), cl("r", "3", tElections))),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "unreported y> rule=none", "unchanged w>r rule=content"},
-		},
-		{
-			name: "removed_mark_by_id",
-			old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty), cl("elections", "3", tElections)),
-			new:  partial(version("b", cl("sovereignty", "1", tSovereignty), removedEntry("amnesty", ""), cl("elections", "2", tElections))),
-			want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=amnesty rule=removed_mark", "unchanged elections>elections renumbered rule=id"},
-		},
-		{
-			name: "removed_mark_by_derives_from",
-			old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty)),
-			new:  version("b", cl("sovereignty", "1", tSovereignty), derived(removedEntry("no-amnesty", ""), "a#amnesty")),
-			want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=no-amnesty rule=removed_mark"},
-		},
-		{
-			name: "removed_mark_by_content",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
-			new: version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections),
-				removedEntry("gone", "A full amnesty for all parties to the conflict for their actions in the war.")),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "removed y> mark=gone rule=removed_mark", "unchanged w>r renumbered rule=content"},
-		},
-		{
-			name: "removed_mark_matching_nothing",
-			old:  version("a", cl("x", "1", tSovereignty)),
-			new:  version("b", cl("p", "1", tSovereignty), removedEntry("ghost", "")),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "removed > mark=ghost rule=none"},
-		},
-		{
-			name: "removed_entry_in_old_is_skipped",
-			old:  version("a", cl("x", "1", tSovereignty), removedEntry("amnesty", "")),
-			new:  version("b", cl("x", "1", tSovereignty), cl("amnesty", "2", tAmnesty)),
-			want: []string{"unchanged x>x rule=id", "added >amnesty rule=none"},
-		},
-		{
-			name: "moved",
-			old: version("a", cl("a1", "1", tSovereignty), cl("a2", "2", tArmy), cl("a3", "3", tNATO), cl("a4", "4", tElections),
-				cl("a5", "5", tNuclear), cl("a6", "6", tGrain)),
-			new: version("b", cl("b2", "1", tArmy), cl("b3", "2", tNATO), cl("b4", "3", tElections), cl("b5", "4", tNuclear),
-				cl("b1", "5", tSovereignty), cl("b6", "6", tGrain)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged a2>b2 renumbered rule=content", "unchanged a3>b3 renumbered rule=content",
-				"unchanged a4>b4 renumbered rule=content", "unchanged a5>b5 renumbered rule=content",
-				"unchanged a1>b1 moved renumbered rule=content", "unchanged a6>b6 rule=content"},
-		},
-		{
-			name: "renumbered_only",
-			old:  version("a", cl("x", "10", tSovereignty), cl("y", "11", tArmy)),
-			new:  version("b", cl("x", "1", tSovereignty), cl("y", "11", tArmy)),
-			want: []string{"unchanged x>x renumbered rule=id", "unchanged y>y rule=id"},
-		},
-		{
-			name: "sub_point_promoted",
-			old:  version("a", cl("x", "1", tSovereignty, cl("x1", "1a", tArmy)), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", tSovereignty), cl("q", "2", tArmy), cl("r", "3", tNATO)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>p rule=content", "unchanged x1>q renumbered rule=content", "unchanged y>r renumbered rule=content"},
-		},
-		{
-			name: "point_demoted",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy), cl("z", "3", tNATO)),
-			new:  version("b", cl("x", "1", tSovereignty, cl("y", "1a", tArmy)), cl("z", "2", tNATO)),
-			want: []string{"unchanged x>x rule=id", "unchanged y>y renumbered rule=id", "unchanged z>z renumbered rule=id"},
-		},
-		{
-			name: "auto_trusts_ids",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy)),
-			new:  version("b", cl("x", "1", tElections), cl("y", "2", tArmy)),
-			want: []string{"modified x>x rule=id", "unchanged y>y rule=id"},
-		},
-		{
-			name: "id_mode_uses_nothing_else",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", tArmy800), cl("y", "2", tNATO)),
-			opts: diff.Options{Match: diff.MatchID},
-			want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>y rule=id"},
-		},
-		{
-			name: "auto_falls_back_to_content",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", tArmy800), cl("y", "2", tNATO)),
-			want: []string{"modified x>p rule=content", "unchanged y>y rule=id"},
-		},
-		{
-			name: "content_mode_ignores_ids",
-			old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy)),
-			new:  version("b", cl("y", "1", tSovereignty), cl("x", "2", tArmy)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"unchanged x>y rule=content", "unchanged y>x rule=content"},
-		},
-		{
-			name: "derives_from_link",
-			old:  version("a", cl("cap", "6", tArmy), cl("y", "7", tNATO)),
-			new:  version("b", derived(cl("size", "4", tElections), "a#cap"), cl("y", "5", tNATO)),
-			want: []string{"modified cap>size renumbered rule=derives_from", "unchanged y>y renumbered rule=id"},
-		},
-		{
-			name: "derives_from_merge",
-			old:  version("a", cl("t20", "20", tLanguage), cl("t20a", "20a", tPrisoners), cl("z", "21", tGrain)),
-			new:  version("b", derived(cl("t13", "13", tLanguage), "a#t20", "a#t20a"), cl("z", "14", tGrain)),
-			want: []string{"merged t20,t20a>t13 renumbered rule=derives_from", "unchanged z>z renumbered rule=id"},
-		},
-		{
-			name: "derives_from_other_version_ignored",
-			old:  version("a", cl("cap", "6", tArmy)),
-			new:  version("b", derived(cl("size", "4", tElections), "zz#cap")),
-			opts: diff.Options{Match: diff.MatchID},
-			want: []string{"removed cap> rule=none", "added >size rule=none"},
-		},
-		{
-			name: "below_threshold",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", "Ukraine's peacetime armed forces will number no more than 800,000."), cl("q", "2", tNATO)),
-			opts: diff.Options{Match: diff.MatchContent, Threshold: 0.9},
-			want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>q rule=content"},
-		},
-		{
-			name: "above_default_threshold",
-			old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
-			new:  version("b", cl("p", "1", "Ukraine's peacetime armed forces will number no more than 800,000."), cl("q", "2", tNATO)),
-			opts: diff.Options{Match: diff.MatchContent},
-			want: []string{"modified x>p rule=content", "unchanged y>q rule=content"},
-		},
-	}
-	for _, tc := range tests {
+	for _, tc := range compareCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			r, err := diff.Compare(tc.old, tc.new, tc.opts)

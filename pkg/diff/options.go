@@ -36,21 +36,23 @@ func ParseMatch(s string) (Match, error) {
 type Options struct {
 	// Match selects the evidence used to pair clauses; "" means MatchAuto.
 	Match Match
-	// Threshold is the content similarity (0..1, see similarity.go) below
-	// which two clauses are not paired, so each is reported as removed or
-	// added. Zero means DefaultThreshold. The thresholds of the later passes
-	// (gaps, containment) scale with it.
+	// Threshold is the content similarity (0..1, the IDF-weighted Dice of
+	// vectors.go) below which two clauses are not paired on content, so each
+	// is reported as removed or added. Zero means DefaultThreshold. The
+	// thresholds of the other passes (moves, gaps, containment) follow it.
 	Threshold float64
 }
 
 // The defaults of every tunable, in one place. They were tuned on the
-// synthetic benchmark (internal/synth, `synth score`) at 300, 3,000 and
-// 30,000 clauses; see the report in that package's doc comment.
+// synthetic benchmark (`go run ./cmd/synth score -n N`) at 300, 3,000 and
+// 30,000 clauses, and checked on the real corpus (corpus_test.go).
 const (
 	// DefaultThreshold is the IDF-weighted Dice similarity under which a
 	// clause pair is not trusted on content alone. Rewording half of a
-	// clause's words leaves about 0.5; unrelated clauses that share only the
-	// boilerplate of the text ("the Parties shall") score below 0.2.
+	// clause's words leaves about 0.5; two unrelated clauses that share only
+	// the boilerplate of the text ("the Parties shall") mostly score below
+	// 0.2, though in a long, templated text the closest of thousands of
+	// unrelated clauses can reach 0.5: hence the stricter rules for moves.
 	DefaultThreshold = 0.3
 
 	// gapFactor scales Threshold for pairs found inside a gap between two
@@ -97,17 +99,19 @@ const (
 	topicBonus = 0.02
 
 	// candidatesPerClause caps the new clauses kept as candidates for each
-	// old clause (ranked by a cosine over informative words).
+	// old clause, ranked by an approximate cosine over their shared keys.
 	candidatesPerClause = 6
 
 	// coversPerClause adds, for each old clause, the new clauses that
-	// contain most of its weight, whatever their length: the candidates for
-	// a merge into a long clause.
+	// contain most of its weight, whatever their length (the whole it may
+	// have been merged into), and as many again whose own weight it contains
+	// most of (the parts it may have been split into).
 	coversPerClause = 4
 
 	// postingBudget caps how many postings of the inverted index one old
-	// clause may visit: its words are taken rarest first until the budget is
-	// spent, so very common words never cost a full list scan.
+	// clause may visit: its keys are taken rarest first until the budget is
+	// spent, so common words never cost a full list scan and the work per
+	// clause does not grow with the document.
 	postingBudget = 384
 
 	// maxGapPairs caps the size (old × new) of a gap that is searched

@@ -84,8 +84,8 @@ func buildVectors(es []*entry) *vectors {
 		}
 	}
 	nw := len(ids)
-	parallel(len(chunks), func(k int) {
-		chunks[k].build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], uint32(nw), v.pairBits)
+	parallelWith(len(chunks), func() *buildScratch { return newBuildScratch(nw, v.pairBits) }, func(sc *buildScratch, k int) {
+		chunks[k].build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, uint32(nw), v.pairBits, sc)
 	})
 
 	v.df = make([]int32, nw)
@@ -175,11 +175,17 @@ type tokenChunk struct {
 }
 
 func (c *tokenChunk) tokenise(es []*entry) {
-	local := make(map[string]int32)
+	size := 0
+	for _, e := range es {
+		size += len(e.c.Text)
+	}
+	local := make(map[string]int32, min(size/16+16, 4096))
 	var buf []byte
+	c.words = make([]int32, 0, size/5+16)
 	c.ends = make([]int32, len(es))
 	for i, e := range es {
 		text := e.c.Text
+		e.hash = spaceHash(text)
 		for j := 0; j < len(text); {
 			r, size := rune(text[j]), 1
 			if r >= utf8.RuneSelf {
@@ -205,48 +211,64 @@ func (c *tokenChunk) tokenise(es []*entry) {
 	}
 }
 
-// build turns each clause's words into its sorted terms and keys: global
-// word ids, then bigram buckets numbered after the nw words.
-func (c *tokenChunk) build(es []*entry, nw uint32, pairBits int) {
+// buildScratch is one goroutine's working space for build: stamps that
+// say which clause last saw a word or a word pair, so duplicates are dropped
+// without sorting.
+type buildScratch struct {
+	pairSeen []int32 // per bigram bucket
+	wordSeen []int32 // per word
+	count    []int32 // per word: occurrences in the clause being built
+	distinct []int32
+}
+
+func newBuildScratch(nw, pairBits int) *buildScratch {
+	return &buildScratch{
+		pairSeen: make([]int32, 1<<pairBits),
+		wordSeen: make([]int32, nw),
+		count:    make([]int32, nw),
+	}
+}
+
+// build turns each clause's words into its terms (sorted by word) and its
+// keys (distinct, in no particular order): global word ids, then bigram
+// buckets numbered after the nw words. first is the index of the chunk's
+// first clause among all, so every clause has its own stamp.
+func (c *tokenChunk) build(es []*entry, first int, nw uint32, pairBits int, sc *buildScratch) {
 	c.terms = make([]term, 0, len(c.words))
 	c.keys = make([]uint32, 0, 2*len(c.words))
 	mask := uint32(1)<<pairBits - 1
-	var ws []int32
 	lo := int32(0)
 	for i, e := range es {
+		stamp := int32(first + i + 1)
 		hi := c.ends[i]
-		ws = ws[:0]
-		for _, w := range c.words[lo:hi] {
-			ws = append(ws, c.global[w])
-		}
+		words := c.words[lo:hi]
 		lo = hi
 		tlo, klo := len(c.terms), len(c.keys)
-		for j := 1; j < len(ws); j++ {
-			h := (uint64(ws[j-1])<<32 | uint64(ws[j])) * 0x9e3779b97f4a7c15
-			c.keys = append(c.keys, nw+uint32(h>>32)&mask)
-		}
-		pairs := c.keys[klo:]
-		slices.Sort(pairs)
-		pairs = slices.Compact(pairs)
-		slices.Sort(ws)
-		for j := 0; j < len(ws); {
-			k := j + 1
-			for k < len(ws) && ws[k] == ws[j] {
-				k++
+		sc.distinct = sc.distinct[:0]
+		prev := int32(-1)
+		for _, lw := range words {
+			w := c.global[lw]
+			if sc.wordSeen[w] != stamp {
+				sc.wordSeen[w], sc.count[w] = stamp, 0
+				sc.distinct = append(sc.distinct, w)
 			}
-			c.terms = append(c.terms, term{ws[j], int32(k - j)})
-			j = k
+			sc.count[w]++
+			if prev >= 0 {
+				h := (uint64(prev)<<32 | uint64(w)) * 0x9e3779b97f4a7c15
+				if b := uint32(h>>32) & mask; sc.pairSeen[b] != stamp {
+					sc.pairSeen[b] = stamp
+					c.keys = append(c.keys, nw+b)
+				}
+			}
+			prev = w
 		}
-		// Words (ids below nw) first, then the pairs: sorted as a whole.
-		np := len(pairs)
-		c.keys = c.keys[:klo+np]
-		for _, t := range c.terms[tlo:] {
-			c.keys = append(c.keys, uint32(t.word))
+		slices.Sort(sc.distinct)
+		for _, w := range sc.distinct {
+			c.terms = append(c.terms, term{w, sc.count[w]})
+			c.keys = append(c.keys, uint32(w))
 		}
-		keys := c.keys[klo:]
-		slices.Sort(keys)
 		e.terms = c.terms[tlo:len(c.terms):len(c.terms)]
-		e.keys = keys[:len(keys):len(keys)]
+		e.keys = c.keys[klo:len(c.keys):len(c.keys)]
 	}
 }
 
