@@ -217,8 +217,8 @@ func (a *aligner) change(g group, moved bool) Change {
 	if c.Topic == "" {
 		c.Topic = firstTopic(olds)
 	}
-	if len(news) == 0 && mark == nil && len(olds) > 0 {
-		c.Depth = olds[0].depth
+	if len(news) == 0 && len(olds) > 0 {
+		c.Depth = olds[0].depth // a removal stands where the old clause stood
 	}
 	return c
 }

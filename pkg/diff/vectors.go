@@ -85,7 +85,9 @@ func buildVectors(es []*entry) *vectors {
 	}
 	nw := len(ids)
 	parallelWith(len(chunks), func() *buildScratch { return newBuildScratch(nw, v.pairBits) }, func(sc *buildScratch, k int) {
-		chunks[k].build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, uint32(nw), v.pairBits, sc)
+		c := &chunks[k]
+		c.build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, uint32(nw), v.pairBits, sc)
+		c.vocab, c.global, c.words, c.ends = nil, nil, nil, nil // done with: let them go
 	})
 
 	v.df = make([]int32, nw)
