@@ -76,16 +76,20 @@ func gen(args []string) error {
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		return err
 	}
-	for name, pl := range map[string]func(io.Writer) error{
-		"old.yaml": func(w io.Writer) error { return synth.WriteYAML(w, p.Old) },
-		"new.yaml": func(w io.Writer) error { return synth.WriteYAML(w, p.New) },
-		"truth.json": func(w io.Writer) error {
+	files := []struct {
+		name  string
+		write func(io.Writer) error
+	}{
+		{"old.yaml", func(w io.Writer) error { return synth.WriteYAML(w, p.Old) }},
+		{"new.yaml", func(w io.Writer) error { return synth.WriteYAML(w, p.New) }},
+		{"truth.json", func(w io.Writer) error {
 			e := json.NewEncoder(w)
 			e.SetIndent("", "  ")
 			return e.Encode(p.Truth)
-		},
-	} {
-		if err := writeFile(filepath.Join(*dir, name), pl); err != nil {
+		}},
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(*dir, f.name), f.write); err != nil {
 			return err
 		}
 	}

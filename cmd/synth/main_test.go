@@ -1,0 +1,49 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+func TestGen(t *testing.T) {
+	dir := t.TempDir()
+	if err := run([]string{"gen", "-n", "40", "-seed", "9", "-o", dir}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"old.yaml", "new.yaml"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := plan.Parse(name, data, plan.Options{}); err != nil {
+			t.Errorf("%s does not load: %v", name, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "truth.json")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestScore(t *testing.T) {
+	var out strings.Builder
+	if err := run([]string{"score", "-n", "60", "-runs", "2"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2 runs of 60 clauses", "pairs", "moved", "merged", "split"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for _, args := range [][]string{nil, {"frob"}, {"score", "-match", "fuzzy"}} {
+		if err := run(args, nil); err == nil {
+			t.Errorf("synth %q: no error", args)
+		}
+	}
+}
