@@ -10,9 +10,10 @@ import (
 )
 
 // WriteYAML writes p as a plan file (format 1) that plan.Parse reads back to
-// an equal plan. Every string is a double-quoted scalar with escapes, which is
-// valid YAML for any text, so no value can be misread as a number, a date, a
-// boolean or a comment. Empty optional fields are left out.
+// an equal plan (texts trimmed, as the loader trims them). Every string is a
+// double-quoted scalar with escapes, which is valid YAML for any text, so no
+// value can be misread as a number, a date, a boolean or a comment. Empty
+// optional fields, and the default confidence, are left out.
 func WriteYAML(w io.Writer, p *plan.Plan) error {
 	e := &emitter{w: bufio.NewWriterSize(w, 64<<10)}
 	e.line(0, "plandiff: "+strconv.Itoa(p.Format))
@@ -114,7 +115,8 @@ func (e *emitter) list(depth int, key string, values []string) {
 // quote returns s as a YAML double-quoted scalar. Printable characters stay
 // as they are; the quote, the backslash and everything YAML does not allow
 // raw (control characters, DEL, the byte-order mark, line and paragraph
-// separators, invalid UTF-8) are escaped.
+// separators) are escaped. A byte of invalid UTF-8, which no plan can hold,
+// comes out as \xNN, which YAML reads as the code point U+00NN.
 func quote(s string) string {
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')

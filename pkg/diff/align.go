@@ -188,7 +188,7 @@ func (a *aligner) target(n int32) *entry {
 	return &a.marks[int(n)-len(a.new)]
 }
 
-// candidates runs pass 1 and returns the candidate pairs, ordered by old
+// candidates runs pass 2 and returns the candidate pairs, ordered by old
 // clause and, within one, by target.
 func (a *aligner) candidates() []cand {
 	v := a.vec
@@ -317,9 +317,11 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 		}
 	}
 	q.touched = q.touched[:0]
-	for _, r := range slices.Concat(cover, inside) {
-		if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
-			top = append(top, r)
+	for _, extra := range [2][]ranked{cover, inside} {
+		for _, r := range extra {
+			if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
+				top = append(top, r)
+			}
 		}
 	}
 	slices.SortFunc(top, func(x, y ranked) int { return cmp.Compare(x.n, y.n) })
@@ -402,7 +404,8 @@ func sortBySim(cs []cand, score func(cand) float64) {
 	}
 }
 
-// assign runs passes 2 to 4 and records the pairs as groups.
+// assign runs pass 4 (one-to-one pairs, then order) and records the pairs
+// as groups.
 func (a *aligner) assign(cs []cand) {
 	thr := a.opts.Threshold
 	mo := filled(len(a.old), -1)
@@ -433,10 +436,11 @@ func (a *aligner) assign(cs []cand) {
 		}
 	}
 
-	// Pass 2.
+	// Greedily by similarity.
 	greedy(slices.Clone(pool), score)
 
-	// Pass 3: keep the chain, choose the rest again with an order bonus.
+	// Keep the longest order-preserving chain; choose the rest again with a
+	// bonus for keeping the order of the chain.
 	chain := a.chain(mo)
 	keep := make([]bool, len(a.old))
 	for _, p := range chain {
@@ -593,7 +597,7 @@ func fits(chain []pair, o, n int32, nOld, nNew int) bool {
 	return lo < n && n < hi
 }
 
-// fillGaps runs pass 4 over the gaps between consecutive pairs of the
+// fillGaps runs pass 7 over the gaps between consecutive pairs of the
 // longest order-preserving chain of groups. It runs after a first
 // merge-and-split pass, so the parts of a merge or split are not taken for
 // reworded clauses.

@@ -137,7 +137,8 @@ func filled(n int, v int32) []int32 {
 	return s
 }
 
-// link pairs clauses through ids and derives_from links (pass 1).
+// link pairs clauses through ids and derives_from links (the first pass of
+// Compare).
 func (a *aligner) link() {
 	oldIdx := make(map[string]int32, len(a.old))
 	for i, e := range a.old {
