@@ -112,6 +112,7 @@ func FuzzJSON(f *testing.F) {
 			t.Fatalf("no trailing newline")
 		}
 		checkJSONRoundTrip(t, out.Bytes())
+		checkReference(t, r)
 		var again bytes.Buffer
 		if err := JSON(&again, r); err != nil || !bytes.Equal(out.Bytes(), again.Bytes()) {
 			t.Fatalf("second render differs (err %v)", err)

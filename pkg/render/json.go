@@ -1,11 +1,9 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"math"
-	"reflect"
-	"strings"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
@@ -21,7 +19,8 @@ const SimilarityDecimals = 3
 // always gives the same bytes, and decoding the output into a diff.Result and
 // encoding that again gives the same bytes.
 //
-// The encoding is made from a copy, never r itself, normalised so that:
+// The bytes are those encoding/json would give for r once normalised (the
+// tests hold the two to that), where normalising means:
 //
 //   - every array of the contract prints as [] rather than null when empty
 //     (old, new, old_numbers, new_numbers, edits, figures, sources.old,
@@ -35,86 +34,317 @@ const SimilarityDecimals = 3
 //     a character that then encodes differently: the round trip would not
 //     hold).
 //
-// Strings are otherwise encoded by encoding/json: control characters are
-// escaped (\u001b) and so are U+2028 and U+2029. The summary is printed as r
-// holds it (see Filter to recompute it).
+// Strings are otherwise escaped as encoding/json does: control characters
+// (\u001b) and U+2028 and U+2029. The summary is printed as r holds it (see
+// Filter to recompute it).
+//
+// The encoder is written out field by field rather than left to
+// encoding/json: a 30,000-clause comparison is some 50 MB of JSON, and
+// marshalling it whole, then indenting it, took longer than aligning it.
+// Output is streamed in pieces of about 32 KB; r is never modified.
 func JSON(w io.Writer, r *diff.Result) error {
 	if r == nil {
 		return errNilResult
 	}
-	c := normalized(r)
-	p := &printer{w: w}
-	enc := json.NewEncoder(&p.buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(c); err != nil {
-		return err
+	e := &jsonEncoder{w: w, buf: make([]byte, 0, 2*flushAt), first: true}
+	e.open('{')
+	schema := r.Schema
+	if schema == "" {
+		schema = diff.Schema
 	}
-	return p.flush()
+	e.key("schema")
+	e.str(schema)
+	e.key("old")
+	e.version(&r.Old)
+	e.key("new")
+	e.version(&r.New)
+	e.key("match")
+	e.str(r.Match)
+	e.key("summary")
+	e.summary(&r.Summary)
+	e.key("changes")
+	e.open('[')
+	for i := range r.Changes {
+		e.elem()
+		e.change(&r.Changes[i])
+		if len(e.buf) >= flushAt {
+			e.flush()
+		}
+	}
+	e.close(']')
+	e.close('}')
+	e.buf = append(e.buf, '\n')
+	return e.flush()
 }
 
-// normalized returns a deep copy of r ready to encode (see JSON).
-func normalized(r *diff.Result) *diff.Result {
-	c := clone(r)
-	if c.Schema == "" {
-		c.Schema = diff.Schema
-	}
-	c.Old.Sources = nonNil(c.Old.Sources)
-	c.New.Sources = nonNil(c.New.Sources)
-	for i := range c.Changes {
-		ch := &c.Changes[i]
-		ch.Old = nonNil(ch.Old)
-		ch.New = nonNil(ch.New)
-		ch.OldNumbers = nonNil(ch.OldNumbers)
-		ch.NewNumbers = nonNil(ch.NewNumbers)
-		ch.Edits = nonNil(ch.Edits)
-		ch.Figures = nonNil(ch.Figures)
-		ch.Sources.Old = nonNil(ch.Sources.Old)
-		ch.Sources.New = nonNil(ch.Sources.New)
-		ch.Similarity = roundSimilarity(ch.Similarity)
-	}
-	c.Changes = nonNil(c.Changes)
-	fixStrings(reflect.ValueOf(c).Elem())
-	return c
+// jsonEncoder appends indented JSON to buf and hands it to w in pieces. It
+// tracks only the nesting depth and whether the current object or array has
+// a member yet, which is all the indentation needs.
+type jsonEncoder struct {
+	w     io.Writer
+	buf   []byte
+	err   error
+	depth int
+	first bool // nothing written yet in the innermost open object or array
 }
 
-// fixStrings replaces invalid UTF-8 in every string reachable from v (which
-// must be settable: the copy, never the caller's Result), through structs,
-// slices and pointers, so that fields added to diff.Result later are covered
-// too.
-func fixStrings(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); !utf8.ValidString(s) {
-			v.SetString(validUTF8(s))
+func (e *jsonEncoder) flush() error {
+	if e.err == nil && len(e.buf) > 0 {
+		n, err := e.w.Write(e.buf)
+		if err == nil && n < len(e.buf) {
+			err = io.ErrShortWrite
 		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				fixStrings(v.Field(i))
-			}
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			fixStrings(v.Index(i))
-		}
-	case reflect.Pointer:
-		if !v.IsNil() {
-			fixStrings(v.Elem())
-		}
+		e.err = err
+	}
+	e.buf = e.buf[:0]
+	return e.err
+}
+
+func (e *jsonEncoder) newline() {
+	e.buf = append(e.buf, '\n')
+	for range e.depth {
+		e.buf = append(e.buf, ' ', ' ')
 	}
 }
 
-// validUTF8 replaces each byte of invalid UTF-8 in s with U+FFFD, as
-// SanitizeTerminal does.
-func validUTF8(s string) string {
-	var b strings.Builder
+func (e *jsonEncoder) open(c byte) {
+	e.buf = append(e.buf, c)
+	e.depth++
+	e.first = true
+}
+
+// close ends an object or array; an empty one prints as {} or [].
+func (e *jsonEncoder) close(c byte) {
+	e.depth--
+	if !e.first {
+		e.newline()
+	}
+	e.buf = append(e.buf, c)
+	e.first = false
+}
+
+// elem starts an array element.
+func (e *jsonEncoder) elem() {
+	if !e.first {
+		e.buf = append(e.buf, ',')
+	}
+	e.newline()
+	e.first = false
+}
+
+// key starts an object member; the value follows.
+func (e *jsonEncoder) key(k string) {
+	e.elem()
+	e.buf = append(e.buf, '"')
+	e.buf = append(e.buf, k...)
+	e.buf = append(e.buf, '"', ':', ' ')
+}
+
+func (e *jsonEncoder) strField(k, v string) {
+	e.key(k)
+	e.str(v)
+}
+
+// optStr writes a member that encoding/json would leave out when empty
+// (omitempty).
+func (e *jsonEncoder) optStr(k, v string) {
+	if v != "" {
+		e.strField(k, v)
+	}
+}
+
+func (e *jsonEncoder) intField(k string, v int) {
+	e.key(k)
+	e.buf = strconv.AppendInt(e.buf, int64(v), 10)
+}
+
+func (e *jsonEncoder) boolField(k string, v bool) {
+	e.key(k)
+	e.buf = strconv.AppendBool(e.buf, v)
+}
+
+func (e *jsonEncoder) strs(k string, list []string) {
+	e.key(k)
+	e.open('[')
+	for _, s := range list {
+		e.elem()
+		e.str(s)
+	}
+	e.close(']')
+}
+
+func (e *jsonEncoder) version(v *diff.VersionRef) {
+	e.open('{')
+	e.strField("id", v.ID)
+	e.strField("title", v.Title)
+	e.strField("completeness", v.Completeness)
+	e.optStr("surfaced", v.Surfaced)
+	e.optStr("status", v.Status)
+	e.optStr("name", v.Name)
+	e.key("sources")
+	e.open('[')
+	for i := range v.Sources {
+		s := &v.Sources[i]
+		e.elem()
+		e.open('{')
+		e.strField("id", s.ID)
+		e.strField("outlet", s.Outlet)
+		e.optStr("date", s.Date)
+		e.optStr("url", s.URL)
+		e.optStr("covers", s.Covers)
+		e.close('}')
+	}
+	e.close(']')
+	e.close('}')
+}
+
+func (e *jsonEncoder) summary(s *diff.Summary) {
+	e.open('{')
+	e.intField("unchanged", s.Unchanged)
+	e.intField("modified", s.Modified)
+	e.intField("merged", s.Merged)
+	e.intField("split", s.Split)
+	e.intField("added", s.Added)
+	e.intField("removed", s.Removed)
+	e.intField("unreported", s.Unreported)
+	e.intField("moved", s.Moved)
+	e.close('}')
+}
+
+func (e *jsonEncoder) change(c *diff.Change) {
+	e.open('{')
+	e.strField("kind", string(c.Kind))
+	e.strs("old", c.Old)
+	e.strs("new", c.New)
+	e.strs("old_numbers", c.OldNumbers)
+	e.strs("new_numbers", c.NewNumbers)
+	e.boolField("moved", c.Moved)
+	e.boolField("renumbered", c.Renumbered)
+	e.key("similarity")
+	e.float(roundSimilarity(c.Similarity))
+	e.optStr("topic", c.Topic)
+	e.key("edits")
+	e.open('[')
+	for _, ed := range c.Edits {
+		e.elem()
+		e.open('{')
+		e.strField("op", string(ed.Op))
+		e.strField("text", ed.Text)
+		e.close('}')
+	}
+	e.close(']')
+	e.key("figures")
+	e.open('[')
+	for _, f := range c.Figures {
+		e.elem()
+		e.pair(f.Old, f.New)
+	}
+	e.close(']')
+	e.key("sources")
+	e.open('{')
+	e.strs("old", c.Sources.Old)
+	e.strs("new", c.Sources.New)
+	e.close('}')
+	e.strField("rule", c.Rule)
+	e.optStr("old_text", c.OldText)
+	e.optStr("new_text", c.NewText)
+	e.intField("depth", c.Depth)
+	e.delta("confidence", c.Confidence)
+	e.delta("proposed_by", c.ProposedBy)
+	e.delta("status", c.Status)
+	if len(c.OldNotes) > 0 {
+		e.strs("old_notes", c.OldNotes)
+	}
+	if len(c.NewNotes) > 0 {
+		e.strs("new_notes", c.NewNotes)
+	}
+	e.optStr("removed_entry", c.RemovedEntry)
+	e.close('}')
+}
+
+func (e *jsonEncoder) pair(old, new string) {
+	e.open('{')
+	e.strField("old", old)
+	e.strField("new", new)
+	e.close('}')
+}
+
+func (e *jsonEncoder) delta(k string, d *diff.Delta) {
+	if d != nil {
+		e.key(k)
+		e.pair(d.Old, d.New)
+	}
+}
+
+// float formats f as encoding/json does: the shortest form that reads back
+// as f, with an exponent only for very small or very large magnitudes.
+func (e *jsonEncoder) float(f float64) {
+	format := byte('f')
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		format = 'e'
+	}
+	e.buf = strconv.AppendFloat(e.buf, f, format, -1, 64)
+	if format == 'e' {
+		// 1e-07 prints as 1e-7, as encoding/json has it.
+		if n := len(e.buf); n >= 4 && e.buf[n-4] == 'e' && e.buf[n-3] == '-' && e.buf[n-2] == '0' {
+			e.buf[n-2] = e.buf[n-1]
+			e.buf = e.buf[:n-1]
+		}
+	}
+}
+
+// str writes s as a JSON string, escaped as encoding/json escapes with HTML
+// escaping off, except that invalid UTF-8 becomes the character U+FFFD
+// itself (see JSON).
+func (e *jsonEncoder) str(s string) {
+	const hexDigits = "0123456789abcdef"
+	b := append(e.buf, '"')
+	start := 0
 	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		b.WriteRune(r) // utf8.RuneError for an invalid byte
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = utf8.AppendRune(b, utf8.RuneError)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
 		i += size
+		start = i
 	}
-	return b.String()
+	b = append(b, s[start:]...)
+	e.buf = append(b, '"')
 }
 
 // roundSimilarity rounds to SimilarityDecimals decimals; non-finite values

@@ -7,7 +7,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/internal/synth"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
@@ -205,4 +207,134 @@ func TestJSONFixedSchema(t *testing.T) {
 	if out := renderJSON(t, r); !strings.HasPrefix(string(out), "{\n  \"schema\": \"plandiff/diff/v1\",\n") {
 		t.Errorf("empty schema not filled in:\n%.80s", out)
 	}
+}
+
+// referenceJSON is the encoding JSON must equal byte for byte: encoding/json
+// on the normalised copy of r, indented by two spaces, HTML escaping off.
+func referenceJSON(t testing.TB, r *diff.Result) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(normalized(r)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// checkReference fails when JSON's bytes for r differ from referenceJSON's.
+func checkReference(t testing.TB, r *diff.Result) {
+	t.Helper()
+	got, want := renderJSON(t, r), referenceJSON(t, r)
+	if !bytes.Equal(got, want) {
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		t.Fatalf("JSON differs from encoding/json at byte %d:\n got %q\nwant %q", i,
+			got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
+	}
+}
+
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) { checkReference(t, fx.result()) })
+	}
+	t.Run("strings", func(t *testing.T) {
+		r := allKinds()
+		var all []byte
+		for c := range 0x80 {
+			all = append(all, byte(c))
+		}
+		for _, s := range []string{string(all), "\u2028\u2029\u2027\u202a", "\xff\xfe a \xc3", "<&>", "\U0001F600é", `\"`} {
+			r.Changes[0].NewText = s
+			r.Changes[0].Edits = []words.Edit{{Op: words.OpInsert, Text: s}}
+			r.Old.Title = s
+			checkReference(t, r)
+		}
+	})
+	t.Run("synthetic", func(t *testing.T) {
+		p, err := synth.Generate(synth.Config{Clauses: 300, Seed: 3, Rates: synth.DefaultRates()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := diff.Compare(p.Old, p.New, diff.Options{Match: diff.MatchContent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkReference(t, r)
+	})
+	t.Run("floats", func(t *testing.T) {
+		r := allKinds()
+		for _, f := range []float64{0, 1, 0.5, 0.0005, 0.0004999, -0.0001, 1e-7, 1e21, 123456789, math.NaN(), math.Inf(-1), math.Copysign(0, -1)} {
+			r.Changes[0].Similarity = f
+			checkReference(t, r)
+		}
+	})
+}
+
+// normalized returns a deep copy of r ready to encode (see JSON).
+func normalized(r *diff.Result) *diff.Result {
+	c := clone(r)
+	if c.Schema == "" {
+		c.Schema = diff.Schema
+	}
+	c.Old.Sources = nonNil(c.Old.Sources)
+	c.New.Sources = nonNil(c.New.Sources)
+	for i := range c.Changes {
+		ch := &c.Changes[i]
+		ch.Old = nonNil(ch.Old)
+		ch.New = nonNil(ch.New)
+		ch.OldNumbers = nonNil(ch.OldNumbers)
+		ch.NewNumbers = nonNil(ch.NewNumbers)
+		ch.Edits = nonNil(ch.Edits)
+		ch.Figures = nonNil(ch.Figures)
+		ch.Sources.Old = nonNil(ch.Sources.Old)
+		ch.Sources.New = nonNil(ch.Sources.New)
+		ch.Similarity = roundSimilarity(ch.Similarity)
+	}
+	c.Changes = nonNil(c.Changes)
+	fixStrings(reflect.ValueOf(c).Elem())
+	return c
+}
+
+// fixStrings replaces invalid UTF-8 in every string reachable from v (which
+// must be settable: the copy, never the caller's Result), through structs,
+// slices and pointers, so that fields added to diff.Result later are covered
+// too.
+func fixStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if s := v.String(); !utf8.ValidString(s) {
+			v.SetString(validUTF8(s))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fixStrings(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			fixStrings(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			fixStrings(v.Elem())
+		}
+	}
+}
+
+// validUTF8 replaces each byte of invalid UTF-8 in s with U+FFFD, as
+// SanitizeTerminal does.
+func validUTF8(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteRune(r) // utf8.RuneError for an invalid byte
+		i += size
+	}
+	return b.String()
 }
