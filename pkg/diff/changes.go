@@ -268,7 +268,7 @@ func (a *aligner) fillEdits(cs []Change) {
 		for _, i := range todo[k*chunk : min((k+1)*chunk, len(todo))] {
 			c := &cs[i]
 			c.Edits = d.Diff(c.OldText, c.NewText)
-			if f := words.Figures(c.Edits); f != nil {
+			if f := d.Figures(c.OldText, c.NewText, c.Edits); f != nil {
 				c.Figures = f
 			}
 		}

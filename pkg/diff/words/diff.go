@@ -47,6 +47,7 @@ type Differ struct {
 	codes  map[string]rune // token -> code, emptied after every call
 	ba, bb []int           // token bounds of a and b (see appendBounds)
 	ra, rb []rune          // the differing middles, one code per token
+	figs   figureScratch
 }
 
 // Diff returns the edits that turn a into b, token by token (see Tokenize).

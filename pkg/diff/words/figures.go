@@ -57,55 +57,72 @@ func ExtractFigures(s string) []string {
 // dropped, and so is a figure that only moved (dropped in one place and
 // added, reading the same, in another).
 func Figures(edits []Edit) []Figure {
-	la, lb, changed := 0, 0, false
+	var a, b strings.Builder
 	for _, e := range edits {
 		switch e.Op {
 		case OpEqual:
-			la += len(e.Text)
-			lb += len(e.Text)
+			a.WriteString(e.Text)
+			b.WriteString(e.Text)
 		case OpDelete:
-			la += len(e.Text)
-			changed = changed || e.Text != ""
+			a.WriteString(e.Text)
 		case OpInsert:
-			lb += len(e.Text)
-			changed = changed || e.Text != ""
+			b.WriteString(e.Text)
 		}
 	}
-	if !changed {
-		return nil
-	}
-	var a, b strings.Builder
-	a.Grow(la)
-	b.Grow(lb)
-	var hunks []hunk
-	open := false // whether a region is open: no word has been equal since its last change
+	var s figureScratch
+	return s.figures(a.String(), b.String(), edits)
+}
+
+// Figures is words.Figures for edits that turn a into b, such as Diff(a, b)
+// returns; given the texts, it need not rebuild them, and it reuses the
+// Differ's buffers.
+func (d *Differ) Figures(a, b string, edits []Edit) []Figure {
+	return d.figs.figures(a, b, edits)
+}
+
+// figureScratch holds the buffers of Figures between calls.
+type figureScratch struct {
+	toks    []token
+	old, nu []figure
+	hunks   []hunk
+}
+
+func (s *figureScratch) figures(a, b string, edits []Edit) []Figure {
+	s.hunks = s.hunks[:0]
+	la, lb := 0, 0 // bytes of a and b rebuilt so far
+	open := false  // whether a region is open: no word has been equal since its last change
 	for _, e := range edits {
 		if e.Text == "" {
 			continue
 		}
 		if e.Op == OpEqual {
-			a.WriteString(e.Text)
-			b.WriteString(e.Text)
+			la += len(e.Text)
+			lb += len(e.Text)
 			open = open && !hasWord(e.Text)
 			continue
 		}
 		if !open {
-			hunks = append(hunks, hunk{a.Len(), a.Len(), b.Len(), b.Len()})
+			s.hunks = append(s.hunks, hunk{la, la, lb, lb})
 			open = true
 		}
-		h := &hunks[len(hunks)-1]
+		h := &s.hunks[len(s.hunks)-1]
 		switch e.Op {
 		case OpDelete:
-			a.WriteString(e.Text)
-			h.a1 = a.Len()
+			la += len(e.Text)
+			h.a1 = la
 		case OpInsert:
-			b.WriteString(e.Text)
-			h.b1 = b.Len()
+			lb += len(e.Text)
+			h.b1 = lb
 		}
 	}
-	old := touched(findFigures(a.String()), hunks, func(h hunk) (int, int) { return h.a0, h.a1 })
-	nu := touched(findFigures(b.String()), hunks, func(h hunk) (int, int) { return h.b0, h.b1 })
-	return dropMoves(pairRegions(old, nu))
+	if len(s.hunks) == 0 || la != len(a) || lb != len(b) {
+		return nil
+	}
+	s.old, s.toks = appendFigures(s.old[:0], s.toks, a)
+	s.old = touched(s.old, s.hunks, func(h hunk) (int, int) { return h.a0, h.a1 })
+	s.nu, s.toks = appendFigures(s.nu[:0], s.toks, b)
+	s.nu = touched(s.nu, s.hunks, func(h hunk) (int, int) { return h.b0, h.b1 })
+	return dropMoves(pairRegions(s.old, s.nu))
 }
 
 // hunk is one changed region: bytes a0..a1 of the old text became b0..b1 of
@@ -275,6 +292,9 @@ func appendPair(out []Figure, old, nu string) []Figure {
 // dropMoves removes each figure that was dropped in one place together with
 // the first figure added, reading the same, in another.
 func dropMoves(figs []Figure) []Figure {
+	if len(figs) == 0 {
+		return nil
+	}
 	gone := make([]bool, len(figs))
 	for i, f := range figs {
 		if f.New != "" || gone[i] {
@@ -298,8 +318,17 @@ func dropMoves(figs []Figure) []Figure {
 
 // findFigures returns the figures of s.
 func findFigures(s string) []figure {
-	var figs []figure
-	toks := make([]token, 0, len(s)/4+1) // about the tokens of English text
+	figs, _ := appendFigures(nil, nil, s)
+	return figs
+}
+
+// appendFigures appends the figures of s to figs, using toks as scratch
+// space for the tokens of s; it returns both, for reuse.
+func appendFigures(figs []figure, toks []token, s string) ([]figure, []token) {
+	if !mayHoldDigit(s) {
+		return figs, toks
+	}
+	toks = toks[:0]
 	for i := 0; i < len(s); {
 		j, kind := scan(s, i)
 		toks = append(toks, token{s[i:j], i, kind})
@@ -333,7 +362,19 @@ func findFigures(s string) []figure {
 		done = last + 1
 		i = last
 	}
-	return figs
+	clear(toks) // drop the references to s
+	return figs, toks
+}
+
+// mayHoldDigit is false when s holds no ASCII digit and nothing but ASCII:
+// then it holds no figure, and the tokens need not be found.
+func mayHoldDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 type token struct {

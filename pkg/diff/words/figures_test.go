@@ -126,7 +126,33 @@ func FuzzFigures(f *testing.F) {
 		if again := Figures(Diff(a, b)); !reflect.DeepEqual(again, figs) {
 			t.Fatalf("two runs differ:\n%q\n%q", figs, again)
 		}
+		// A Differ reused across calls gives what Figures gives.
+		var d Differ
+		for _, p := range [][2]string{{b, a}, {a, b}} {
+			want := Figures(Diff(p[0], p[1]))
+			if got := d.Figures(p[0], p[1], d.Diff(p[0], p[1])); !reflect.DeepEqual(got, want) {
+				t.Fatalf("Differ.Figures(%q, %q) = %q, want %q", p[0], p[1], got, want)
+			}
+		}
 	})
+}
+
+// TestDifferFigures checks that a Differ's Figures, with its buffers reused
+// from pair to pair, agrees with Figures on every pair of the table, and
+// refuses edits that do not turn a into b.
+func TestDifferFigures(t *testing.T) {
+	var d Differ
+	for _, p := range clausePairs {
+		for _, q := range [][2]string{{p[0], p[1]}, {p[1], p[0]}} {
+			want := Figures(Diff(q[0], q[1]))
+			if got := d.Figures(q[0], q[1], d.Diff(q[0], q[1])); !reflect.DeepEqual(got, want) {
+				t.Errorf("Differ.Figures(%q, %q) = %q, want %q", q[0], q[1], got, want)
+			}
+		}
+	}
+	if got := d.Figures("100 days", "60 days", Diff("100 days", "60 days and more")); got != nil {
+		t.Errorf("edits of other texts gave %q", got)
+	}
 }
 
 func BenchmarkFigures(b *testing.B) {
