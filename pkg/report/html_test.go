@@ -294,45 +294,6 @@ func TestScanHTMLFindsProblems(t *testing.T) {
 	}
 }
 
-func FuzzReportHTML(f *testing.F) {
-	f.Add("Army capped at 600,000.", "Army capped at 800,000 in peacetime.", "AP", "https://example.org/x", true)
-	f.Add(hostile, "<b>&amp;", "\x1b[31m\u202e", "javascript:alert(1)", false)
-	f.Add("", "a\n\nb", "|*_`", "http://[::1", true)
-	f.Fuzz(func(t *testing.T, old, new, outlet, url string, partial bool) {
-		if strings.TrimSpace(old) == "" {
-			old = "x"
-		}
-		if strings.TrimSpace(new) == "" {
-			new = "y"
-		}
-		comp := "full"
-		if partial {
-			comp = "partial"
-		}
-		srcs := []plan.Source{{ID: "s", Outlet: outlet, URL: url}}
-		v1 := &plan.Plan{Format: 1, Version: plan.Version{ID: "v1", Title: old, Surfaced: "2025-01-01", Completeness: "full", Sources: srcs},
-			Clauses: []*plan.Clause{{ID: "a", Topic: "military", Text: old, Sources: []string{"s"}}, {ID: "b", Text: new + " " + old, Sources: []string{"s"}}}}
-		v2 := &plan.Plan{Format: 1, Version: plan.Version{ID: "v2", Title: new, Surfaced: "2025-01-02", Completeness: comp, Supersedes: []string{"v1"}, Sources: srcs},
-			Clauses: []*plan.Clause{{ID: "a", Topic: "military", Text: new, Sources: []string{"s"}}, {ID: "c", Text: outlet + " " + old, Sources: []string{"s"}}}}
-		l, err := lineage.Build([]*plan.Plan{v1, v2}, lineage.Options{})
-		if err != nil {
-			t.Skip(err)
-		}
-		r := Build(l, Options{Title: outlet})
-		var h, m bytes.Buffer
-		if err := HTML(&h, r); err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range checkHTML(h.String()) {
-			t.Fatal(p)
-		}
-		if err := Markdown(&m, r); err != nil {
-			t.Fatal(err)
-		}
-		checkMarkdown(t, m.String())
-	})
-}
-
 // checkMarkdown fails on any raw '<' in Markdown output other than the
 // tags the writer itself uses.
 func checkMarkdown(t *testing.T, md string) {
