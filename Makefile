@@ -43,6 +43,23 @@ golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 	@git status --short -- '*testdata*'
 
+# Go benchmarks of load, align, word edits, renderers and the report at 300,
+# 3,000 and 30,000 clauses (output in bench/work/go-bench.txt), then the
+# side-by-side run against git, wdiff and dyff that writes BENCHMARKS.md
+# (scripts/bench.sh; SIZES, RUNS, PEERS are described there). QUICK=1 runs
+# each Go benchmark once and the script in its quick mode (300 and 3,000
+# clauses, two runs, report in bench/work/BENCHMARKS.md). BENCH narrows the
+# Go benchmarks (a -bench pattern).
+BENCH      ?= .
+BENCHTIME  ?= $(if $(filter 1,$(QUICK)),1x,1s)
+BENCH_PKGS := ./pkg/plan ./pkg/diff/... ./pkg/render ./pkg/report
+
+bench: SHELL := /bin/bash
+bench:
+	@mkdir -p bench/work
+	set -o pipefail; $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -benchtime=$(BENCHTIME) $(BENCH_PKGS) 2>&1 | tee bench/work/go-bench.txt
+	QUICK=$(QUICK) GO=$(GO) ./scripts/bench.sh
+
 # The command reference (docs/man/*.1, docs/commands/*.md) is generated from
 # the command tree by TestDocs, which fails when it is stale.
 docs:

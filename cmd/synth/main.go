@@ -1,8 +1,11 @@
 // Command synth generates plan pairs with a known alignment and scores
 // plandiff's aligner on them.
 //
-//	synth gen -n 300 -seed 1 -o DIR      writes DIR/old.yaml, DIR/new.yaml, DIR/truth.json
+//	synth gen -n 300 -seed 1 -o DIR      writes DIR/old.yaml, DIR/new.yaml, DIR/truth.json,
+//	                                     and DIR/old.txt, DIR/new.txt (one clause per paragraph)
 //	synth score -n 300 -seed 1 -runs 5   compares generated pairs in-process and prints the metrics
+//	synth eval -truth DIR/truth.json -diff out.json [-json]
+//	                                     scores the output of `plandiff diff --format json`
 package main
 
 import (
@@ -28,7 +31,8 @@ func main() {
 
 const usage = `usage:
   synth gen -n N [-seed S] [-o DIR] [-keep-ids]
-  synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]`
+  synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]
+  synth eval -truth DIR/truth.json -diff out.json [-json]`
 
 func run(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
@@ -39,6 +43,8 @@ func run(args []string, stdout io.Writer) error {
 		return gen(args[1:])
 	case "score":
 		return score(args[1:], stdout)
+	case "eval":
+		return eval(args[1:], stdout)
 	}
 	return fmt.Errorf("unknown command %q\n%s", args[0], usage)
 }
@@ -82,6 +88,8 @@ func gen(args []string) error {
 	}{
 		{"old.yaml", func(w io.Writer) error { return synth.WriteYAML(w, p.Old) }},
 		{"new.yaml", func(w io.Writer) error { return synth.WriteYAML(w, p.New) }},
+		{"old.txt", func(w io.Writer) error { return synth.WriteText(w, p.Old) }},
+		{"new.txt", func(w io.Writer) error { return synth.WriteText(w, p.New) }},
 		{"truth.json", func(w io.Writer) error {
 			e := json.NewEncoder(w)
 			e.SetIndent("", "  ")

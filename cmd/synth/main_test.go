@@ -26,6 +26,32 @@ func TestGen(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "truth.json")); err != nil {
 		t.Error(err)
 	}
+	for _, name := range []string{"old.txt", "new.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := plan.Parse(name, mustRead(t, filepath.Join(dir, strings.TrimSuffix(name, ".txt")+".yaml")), plan.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n\n")
+		if len(paras) != pl.Count() {
+			t.Errorf("%s: %d paragraphs for %d clauses", name, len(paras), pl.Count())
+		}
+		if first := pl.Clauses[0]; paras[0] != first.Number+" "+first.Text {
+			t.Errorf("%s starts %q, want the first clause %q", name, paras[0], first.Number+" "+first.Text)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func TestScore(t *testing.T) {
@@ -41,7 +67,7 @@ func TestScore(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{nil, {"frob"}, {"score", "-match", "fuzzy"}} {
+	for _, args := range [][]string{nil, {"frob"}, {"score", "-match", "fuzzy"}, {"eval"}, {"eval", "-truth", "x.json"}, {"eval", "-diff", "x.json"}} {
 		if err := run(args, nil); err == nil {
 			t.Errorf("synth %q: no error", args)
 		}

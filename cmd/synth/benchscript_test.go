@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const benchScript = "../../scripts/bench.sh"
+
+// TestBenchScriptParses checks that scripts/bench.sh (make bench) is valid
+// bash.
+func TestBenchScriptParses(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	if out, err := exec.Command(bash, "-n", benchScript).CombinedOutput(); err != nil {
+		t.Fatalf("bash -n %s: %v\n%s", benchScript, err, out)
+	}
+}
+
+// TestBenchScript runs scripts/bench.sh on one tiny pair with git as the
+// only peer and no profile, and checks that BENCHMARKS.md has every section,
+// a row per tool, an F1 for plandiff, none for git, and says that the
+// targets were not measured rather than met. It asserts nothing about speed.
+func TestBenchScript(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plandiff; not in -short mode")
+	}
+	for _, tool := range []string{"bash", "git", "go", "timeout", "/usr/bin/time"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "BENCHMARKS.md")
+	goBench := filepath.Join(dir, "go-bench.txt")
+	if err := os.WriteFile(goBench, []byte("pkg: github.com/plandiff/plandiff/pkg/render\n"+
+		"BenchmarkJSON/300-2   \t    1040\t   1072519 ns/op\t 446.41 MB/s\t   65536 B/op\t       1 allocs/op\nPASS\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", benchScript)
+	cmd.Env = append(os.Environ(), "SIZES=40", "RUNS=2", "PEERS=git", "INSTALL=0", "PROFILE=0", "QUICK=0",
+		"WORK="+filepath.Join(dir, "work"), "OUT="+out, "GO_BENCH="+goBench)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("bench.sh: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(data)
+	for _, want := range []string{
+		"# Benchmarks", "## Machine", "## Reproduce", "## Side by side", "### Growth from 3,000 to 30,000 clauses",
+		"## Targets", "## Where the time goes", "## Go benchmarks",
+		"| 40 | git diff --word-diff | ", "| n/a (no alignment) |",
+		"not measured (SIZES lacks 30000)", "Not profiled",
+		"| pkg/render | JSON/300 | 1072519 | 1.07 | 446.41 | 65536 | 1 |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("BENCHMARKS.md lacks %q", want)
+		}
+	}
+	for _, tool := range []string{"plandiff \\(content\\)", "plandiff \\(auto\\)"} {
+		row := regexp.MustCompile(`\| 40 \| ` + tool + ` \| [0-9.]+ s \([0-9.]+ s–[0-9.]+ s\) \| [0-9]+ MB \| 2 \| (0\.9[0-9]*|1\.0000) \|`)
+		if !row.MatchString(md) {
+			t.Errorf("no row with a time, an RSS, 2 runs and an F1 of at least 0.9 for %s:\n%s", tool, md)
+		}
+	}
+	for _, bad := range []string{"NOT met", "| met |", "failed", "skipped"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("BENCHMARKS.md says %q", bad)
+		}
+	}
+	if m, _ := filepath.Glob(out + ".tmp.*"); len(m) > 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+}
