@@ -55,7 +55,12 @@ func (o Options) withDefaults() Options {
 // problem it returns a nil plan and an ErrorList holding every problem found,
 // sorted by position. Parse never panics: a panic inside the YAML library is
 // reported as an error of the file.
-func Parse(name string, data []byte, opts Options) (p *Plan, err error) {
+func Parse(name string, data []byte, opts Options) (*Plan, error) {
+	return parse(name, data, opts, true)
+}
+
+// parse is Parse; fast false keeps off the fast YAML path, for tests.
+func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err error) {
 	opts = opts.withDefaults()
 	defer func() {
 		if r := recover(); r != nil {
@@ -65,7 +70,7 @@ func Parse(name string, data []byte, opts Options) (p *Plan, err error) {
 			err = l
 		}
 	}()
-	root, errs := parseYAML(name, data, opts)
+	root, errs := parseYAMLWith(name, data, opts, fast)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
@@ -92,6 +97,12 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // bytes first gives exact positions for problems the YAML library reports
 // without one (control characters, invalid UTF-8) and bounds what it sees.
 func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
+	return parseYAMLWith(name, data, opts, true)
+}
+
+// parseYAMLWith is parseYAML; with fast, a file in the simple subset of YAML
+// that plan files use is parsed by fastParse, and the rest by yaml.v3.
+func parseYAMLWith(name string, data []byte, opts Options, fast bool) (*yaml.Node, ErrorList) {
 	var errs ErrorList
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
@@ -107,6 +118,11 @@ func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
 	}
 	if errs = scanBytes(name, data, opts); len(errs) > 0 {
 		return nil, errs
+	}
+	if fast {
+		if doc, ok := fastParse(data); ok {
+			return doc, nil
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -195,6 +211,11 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 	}
 	for i := 0; i < len(data); {
 		c := data[i]
+		if ' ' <= c && c < 0x7f {
+			i++ // printable ASCII, the bulk of a file: nothing to check
+			col++
+			continue
+		}
 		pos := Pos{File: name, Line: line, Col: col}
 		// YAML breaks lines at LF, CRLF and a lone CR.
 		if c == '\n' || c == '\r' {
