@@ -216,18 +216,18 @@ ok_exit() {
 runs_for() { local v="RUNS_$1_$2"; echo "${!v:-$RUNS}"; }
 timeout_for() { local v="TIMEOUT_$1"; echo "${!v:-$TIMEOUT}"; }
 
-declare -A WALLS=() RSSES=() NRUNS=() FAIL=() F1=()
+declare -A WALLS=() CPUS=() RSSES=() NRUNS=() FAIL=() F1=()
 
 # run_once TOOL N: one timed run; appends to WALLS and RSSES, or sets FAIL.
 run_once() {
-  local tool=$1 n=$2 d=$WORK/pairs/$2 to rc start end last wall rss
+  local tool=$1 n=$2 d=$WORK/pairs/$2 to rc start end last wall rss usr sys
   to=$(timeout_for "$tool")
   cmd_for "$tool" "$d"
   local out=$WORK/out/$tool-$n.out err=$WORK/out/$tool-$n.err tf=$WORK/out/$tool-$n.time
   start=$(date +%s%N)
   rc=0
   GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null \
-    /usr/bin/time -f '%e %M' -o "$tf" timeout -k 5 "$to" "${CMD[@]}" >"$out" 2>"$err" || rc=$?
+    /usr/bin/time -f '%e %M %U %S' -o "$tf" timeout -k 5 "$to" "${CMD[@]}" >"$out" 2>"$err" || rc=$?
   end=$(date +%s%N)
   if [[ $rc == 124 || $rc == 137 ]]; then
     FAIL[$tool,$n]="> $to s (stopped by timeout)"
@@ -238,10 +238,12 @@ run_once() {
     return
   fi
   last=$(tail -n1 "$tf")
-  rss=${last##* }
+  # The last line (GNU time puts "Command exited with non-zero status" first).
+  read -r _ rss usr sys <<<"$last"
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
   WALLS[$tool,$n]+="$wall "
   RSSES[$tool,$n]+="$rss "
+  CPUS[$tool,$n]+="$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.3f", u + s }') "
   NRUNS[$tool,$n]=$((${NRUNS[$tool,$n]:-0} + 1))
 }
 
@@ -252,6 +254,7 @@ kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }'; }
 
 mkdir -p "$WORK/out"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+LOADS=${LOAD_BEFORE%% *} # 1-minute load averages sampled during the runs
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 for n in $SIZES; do
   # Interleave the tools, run by run, so that a burst of load on the machine
@@ -267,6 +270,7 @@ for n in $SIZES; do
       if [[ -n ${SKIP[$tool]:-} || -n ${FAIL[$tool,$n]:-} ]] || ((k > $(runs_for "$tool" "$n"))); then continue; fi
       log "$n clauses: $tool, run $k"
       run_once "$tool" "$n"
+      LOADS+=" $(cut -d' ' -f1 /proc/loadavg)"
     done
   done
   for tool in plandiff plandiff_auto; do
@@ -280,7 +284,7 @@ for n in $SIZES; do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-declare -A MED=() PEAK=()
+declare -A MED=() CPU=() PEAK=()
 for n in $SIZES; do
   for tool in $TOOLS; do
     if [[ -n ${NRUNS[$tool,$n]:-} && -z ${FAIL[$tool,$n]:-} ]]; then
@@ -288,6 +292,8 @@ for n in $SIZES; do
       MED[$tool,$n]=$(median ${WALLS[$tool,$n]})
       # shellcheck disable=SC2086
       PEAK[$tool,$n]=$(kb_to_mb "$(maximum ${RSSES[$tool,$n]})")
+      # shellcheck disable=SC2086
+      CPU[$tool,$n]=$(median ${CPUS[$tool,$n]})
     fi
   done
 done
@@ -327,6 +333,7 @@ metric() { sed -n "s|.* \([0-9.]*\) $1.*|\1|p" <<<"$PROF_LINE"; }
 
 # ---------------------------------------------------------------- report
 fmt_s() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.3f s", s; else printf "%.1f s", s }'; }
+fmt_cpu() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.2f s", s; else printf "%.1f s", s }'; } # /usr/bin/time: 10 ms steps
 
 cell() { # TOOL N -> "wall | peak | runs | F1" cells
   local tool=$1 n=$2 runs f1
@@ -339,18 +346,18 @@ cell() { # TOOL N -> "wall | peak | runs | F1" cells
   *) f1="n/a (no alignment)" ;;
   esac
   if [[ -n ${SKIP[$tool]:-} ]]; then
-    echo "skipped | – | 0 | $f1"
+    echo "skipped | – | – | 0 | $f1"
   elif [[ $runs == 0 ]]; then
-    echo "not run (RUNS_${tool}_$n=0) | – | 0 | $f1"
+    echo "not run (RUNS_${tool}_$n=0) | – | – | 0 | $f1"
   elif [[ -n ${FAIL[$tool,$n]:-} ]]; then
-    echo "${FAIL[$tool,$n]} | – | ${NRUNS[$tool,$n]:-0} of $runs | $f1"
+    echo "${FAIL[$tool,$n]} | – | – | ${NRUNS[$tool,$n]:-0} of $runs | $f1"
   else
     local mn mx
     # shellcheck disable=SC2086
     mn=$(minimum ${WALLS[$tool,$n]})
     # shellcheck disable=SC2086
     mx=$(maximum ${WALLS[$tool,$n]})
-    echo "$(fmt_s "${MED[$tool,$n]}") ($(fmt_s "$mn")–$(fmt_s "$mx")) | ${PEAK[$tool,$n]} MB | ${NRUNS[$tool,$n]} | $f1"
+    echo "$(fmt_s "${MED[$tool,$n]}") ($(fmt_s "$mn")–$(fmt_s "$mx")) | $(fmt_cpu "${CPU[$tool,$n]}") | ${PEAK[$tool,$n]} MB | ${NRUNS[$tool,$n]} | $f1"
   fi
 }
 
@@ -358,19 +365,25 @@ growth() { # TOOL -> wall and RSS growth from 3,000 to 30,000
   local tool=$1
   if [[ -n ${MED[$tool,3000]:-} && -n ${MED[$tool,30000]:-} ]]; then
     awk -v a="${MED[$tool,3000]}" -v b="${MED[$tool,30000]}" -v c="${PEAK[$tool,3000]}" -v d="${PEAK[$tool,30000]}" \
-      'BEGIN { printf "%.1fx | %.1fx", b / a, d / c }'
+      -v e="${CPU[$tool,3000]}" -v f="${CPU[$tool,30000]}" \
+      'BEGIN { printf "%.1fx | %s | %.1fx", b / a, (e > 0 ? sprintf("%.1fx", f / e) : "–"), d / c }'
   elif [[ -n ${SKIP[$tool]:-} ]]; then
-    echo "skipped | skipped"
+    echo "skipped | skipped | skipped"
   elif [[ -n ${FAIL[$tool,30000]:-} ]]; then
-    echo "not measured (30,000: ${FAIL[$tool,30000]}) | –"
+    echo "not measured (30,000: ${FAIL[$tool,30000]}) | – | –"
   elif [[ -n ${FAIL[$tool,3000]:-} ]]; then
-    echo "not measured (3,000: ${FAIL[$tool,3000]}) | –"
+    echo "not measured (3,000: ${FAIL[$tool,3000]}) | – | –"
   else
-    echo "not measured (SIZES lacks 3000 or 30000) | –"
+    echo "not measured (SIZES lacks 3000 or 30000) | – | –"
   fi
 }
 
 verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (v <= t) print "met"; else print "NOT met" }'; }
+
+# Busy: the 1-minute load average, sampled after every run, went above half
+# the cores, so other work competed for the CPU.
+# shellcheck disable=SC2086
+BUSY=$(awk -v n="$(nproc)" 'BEGIN { b = 0 } $1 > n / 2 { b = 1 } END { print b }' <<<"$(printf '%s\n' $LOADS)")
 
 md=$(mktemp "$OUT.tmp.XXXXXX")
 trap 'rm -f "$md"' EXIT
@@ -392,7 +405,13 @@ trap 'rm -f "$md"' EXIT
   echo "- CPU: ${cpu:-unknown}, $(nproc) cores (nproc), $mem of memory"
   echo "- $(uname -sr), $("$GO" version | sed 's/^go version //')"
   echo "- plandiff: ${VERSION[plandiff]}, commit $commit${dirty:+ with uncommitted changes in the working tree}"
-  echo "- load average (1, 5, 15 min) before the runs: $LOAD_BEFORE; after: $LOAD_AFTER"
+  # shellcheck disable=SC2086
+  echo "- load average (1, 5, 15 min) before the runs: $LOAD_BEFORE; after: $LOAD_AFTER; highest 1-min value seen between runs: $(maximum $LOADS)"
+  if [[ $BUSY == 1 ]]; then
+    echo
+    echo "Other work was running on the machine during these runs (the load average is above half"
+    echo "the cores), so the times are noisy and likely longer than on an idle machine."
+  fi
   echo
   echo "## Reproduce"
   echo
@@ -417,19 +436,32 @@ trap 'rm -f "$md"' EXIT
     echo "| $n | $(awk -v b="${YAMLBYTES[$n]}" 'BEGIN { printf "%.1f MB", b / 1e6 }') | $(awk -v b="${TXTBYTES[$n]}" 'BEGIN { printf "%.1f MB", b / 1e6 }') |"
   done
   echo
-  echo "Each cell: median wall time over the runs (fastest–slowest), the largest peak RSS of"
+  echo "Each cell: median wall time over the runs (fastest–slowest), median CPU time (user +"
+  echo "system, \`/usr/bin/time -f '%U %S'\`: less disturbed than wall time by other work on the"
+  echo "machine, and above the wall time when a tool uses several cores), the largest peak RSS of"
   echo "the runs (\`/usr/bin/time -f %M\`, in MB of 10^6 bytes), the number of runs, and the pair"
   echo "F1 of the alignment against the generator's truth (\`synth eval\`). Wall time is taken"
   echo "with \`date +%s%N\` around each run and includes starting the process. Runs of the tools"
   echo "are interleaved. The peers do not align clauses, so they have no F1."
   echo
-  echo "| clauses | tool | median wall (range) | peak RSS | runs | pair F1 |"
-  echo "|---:|---|---|---:|---:|---|"
+  echo "| clauses | tool | median wall (range) | median CPU | peak RSS | runs | pair F1 |"
+  echo "|---:|---|---|---:|---:|---:|---|"
   for n in $SIZES; do
     for tool in $TOOLS; do
       echo "| $n | $(label "$tool") | $(cell "$tool" "$n") |"
     done
   done
+  fewer=""
+  for n in $SIZES; do
+    for tool in $TOOLS; do
+      r=$(runs_for "$tool" "$n")
+      if [[ $r != "$RUNS" && -z ${SKIP[$tool]:-} ]]; then fewer+="${fewer:+, }$(label "$tool") at $n clauses: $r (RUNS_${tool}_$n)"; fi
+    done
+  done
+  if [[ -n $fewer ]]; then
+    echo
+    echo "Runs per cell: $RUNS (RUNS), except $fewer; a single run's time is its own, not a median."
+  fi
   echo
   echo "Commands, run in \`bench/work/pairs/N\`:"
   echo
@@ -456,8 +488,8 @@ trap 'rm -f "$md"' EXIT
   echo
   echo "### Growth from 3,000 to 30,000 clauses"
   echo
-  echo "| tool | median wall time | peak RSS |"
-  echo "|---|---:|---:|"
+  echo "| tool | median wall time | median CPU time | peak RSS |"
+  echo "|---|---:|---:|---:|"
   for tool in $TOOLS; do
     echo "| $(label "$tool") | $(growth "$tool") |"
   done
@@ -483,6 +515,11 @@ trap 'rm -f "$md"' EXIT
     echo "| growth 3,000 → 30,000 ≤ ${TARGET_GROWTH}x | – | not measured (needs both sizes) |"
   fi
   echo
+  if [[ $BUSY == 1 ]]; then
+    echo "Other work was running on the machine during the runs (see Machine): the wall-time"
+    echo "verdicts may be too pessimistic; the CPU time column is the steadier measure."
+    echo
+  fi
   echo "Speed is measured here and never asserted by a timed test."
   echo
   echo "## Where the time goes"
