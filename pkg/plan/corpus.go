@@ -104,7 +104,7 @@ func LoadTopics(fsys fs.FS, dir, prefix string) ([]string, error) {
 		}
 		list, poss := w.strList(v, "topics")
 		for i, t := range list {
-			if !versionIDRE.MatchString(t) {
+			if !isVersionID(t) {
 				w.errs.Add(poss[i], "topic %q must be a slug: lower-case letters, digits and '-'", t)
 			} else if !contains(topics, t) {
 				topics = append(topics, t)

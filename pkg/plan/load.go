@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -356,19 +357,62 @@ var (
 	clauseKeys  = []string{"id", "number", "topic", "text", "removed", "status", "proposed_by", "sources", "confidence", "derives_from", "note", "clauses"}
 )
 
+// keySet is the set of known keys a mapping holds, as bits over the known
+// list (fields' known keys number well under 64); ok is false when the node
+// was not a usable mapping.
+type keySet struct {
+	known []string
+	bits  uint64
+	ok    bool
+}
+
+func (s keySet) has(key string) bool {
+	for i, k := range s.known {
+		if k == key {
+			return s.bits&(1<<i) != 0
+		}
+	}
+	return false
+}
+
+// smallMapping is the size up to which fields finds duplicate keys by
+// looking back over the keys before, rather than with a map: plan mappings
+// hold a dozen keys, and a hostile one with thousands still costs linear time.
+const smallMapping = 32
+
 // fields walks a mapping node: it checks that n is a mapping, that keys are
 // plain known strings without duplicates, and calls fn for each known key.
-// It returns the keys seen, or nil when n is not a usable mapping.
-func (w *walker) fields(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) map[string]bool {
+// It returns the keys seen; its ok is false when n is not a usable mapping.
+func (w *walker) fields(n *yaml.Node, what string, known []string, fn func(key string, v *yaml.Node)) keySet {
+	seen := keySet{known: known}
 	if !w.plain(n) {
-		return nil
+		return seen
 	}
 	if n.Kind != yaml.MappingNode {
 		w.errorf(n, "%s must be a mapping, not %s", what, kindName(n))
+		return seen
+	}
+	seen.ok = true
+	var first map[string]*yaml.Node // only for large mappings
+	if len(n.Content) > 2*smallMapping {
+		first = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
+	// earlier finds the first plain key before position i that equals key.
+	earlier := func(i int, key string) *yaml.Node {
+		if first != nil {
+			prev := first[key]
+			if prev == nil {
+				first[key] = n.Content[i]
+			}
+			return prev
+		}
+		for j := 0; j < i; j += 2 {
+			if k := n.Content[j]; k.Value == key && k.Kind == yaml.ScalarNode && k.Alias == nil && k.Anchor == "" && k.Style&yaml.TaggedStyle == 0 && k.Tag != "!!merge" && k.Value != "<<" {
+				return k
+			}
+		}
 		return nil
 	}
-	seen := make(map[string]bool)
-	first := make(map[string]*yaml.Node)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !w.plain(k) {
@@ -383,12 +427,12 @@ func (w *walker) fields(n *yaml.Node, what string, known []string, fn func(key s
 			continue
 		}
 		key := k.Value
-		if prev, dup := first[key]; dup {
+		if prev := earlier(i, key); prev != nil {
 			w.errorf(k, "duplicate key %q in %s (first at line %d, column %d)", key, what, prev.Line, prev.Column)
 			continue
 		}
-		first[key] = k
-		if !contains(known, key) {
+		bit := slices.Index(known, key)
+		if bit < 0 {
 			if s := suggest(key, known); s != "" {
 				w.errorf(k, "unknown key %q in %s (did you mean %q?)", key, what, s)
 			} else {
@@ -396,18 +440,18 @@ func (w *walker) fields(n *yaml.Node, what string, known []string, fn func(key s
 			}
 			continue
 		}
-		seen[key] = true
+		seen.bits |= 1 << bit
 		fn(key, v)
 	}
 	return seen
 }
 
-func (w *walker) require(n *yaml.Node, what string, seen map[string]bool, keys ...string) {
-	if seen == nil {
+func (w *walker) require(n *yaml.Node, what string, seen keySet, keys ...string) {
+	if !seen.ok {
 		return
 	}
 	for _, k := range keys {
-		if !seen[k] {
+		if !seen.has(k) {
 			w.errorf(n, "%s is missing required key %q", what, k)
 		}
 	}
@@ -553,11 +597,11 @@ func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
 				c.Clauses = w.clauses(x, depth+1)
 			}
 		})
-		if seen == nil {
+		if !seen.ok {
 			continue
 		}
 		w.require(item, "clause", seen, "id", "sources")
-		if !seen["text"] && !c.Removed {
+		if !seen.has("text") && !c.Removed {
 			w.errorf(item, "clause %q has no text (give text, or mark it removed: true)", c.ID)
 		}
 		if c.Confidence == "" {

@@ -23,6 +23,33 @@ version:
 clauses:
 `
 
+// manyKeys gives n unknown keys k0..k(n-1) of a clause, one a line.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "    k%d: v\n", i)
+	}
+	return b.String()
+}
+
+// manyKeyErrors gives the problems of manyKeys(n) starting at line.
+func manyKeyErrors(n, line int) []string {
+	var out []string
+	for i := range n {
+		out = append(out, fmt.Sprintf(`f.yaml:%d:5: unknown key "k%d" in clause (known keys: id, number, topic, text, removed, status, proposed_by, sources, confidence, derives_from, note, clauses)`, line+i, i))
+	}
+	return out
+}
+
+// citedTwice gives the problems of a sources list of 1+n times s on line 12.
+func citedTwice(n int) []string {
+	var out []string
+	for i := 1; i <= n; i++ {
+		out = append(out, fmt.Sprintf(`f.yaml:12:%d: source "s" is cited twice in clause "a"`, 15+3*i))
+	}
+	return out
+}
+
 // TestParseErrors checks the exact message and position of each kind of
 // problem the loader reports.
 func TestParseErrors(t *testing.T) {
@@ -40,6 +67,15 @@ func TestParseErrors(t *testing.T) {
 			[]string{`f.yaml:11:13: number must be a string, not a number; quote it: "10"`}},
 		{"duplicate key", header + "  - id: a\n    text: x\n    text: y\n    sources: [s]\n",
 			[]string{`f.yaml:12:5: duplicate key "text" in clause (first at line 11, column 5)`}},
+		// Past smallMapping keys, duplicates are found with a map: the same
+		// messages, the first occurrence named, unknown keys included.
+		{"duplicate keys in a large mapping", header + "  - id: a\n    text: x\n    sources: [s]\n" + manyKeys(40) + "    k3: again\n    text: y\n",
+			append(manyKeyErrors(40, 13), `f.yaml:53:5: duplicate key "k3" in clause (first at line 16, column 5)`,
+				`f.yaml:54:5: duplicate key "text" in clause (first at line 11, column 5)`)},
+		{"source cited twice", header + "  - id: a\n    text: x\n    sources: [s, s]\n",
+			[]string{`f.yaml:12:18: source "s" is cited twice in clause "a"`}},
+		{"source cited twice in a long list", header + "  - id: a\n    text: x\n    sources: [s" + strings.Repeat(", s", 19) + "]\n",
+			citedTwice(19)},
 		{"duplicate clause id across nesting", header + "  - id: a\n    text: x\n    sources: [s]\n    clauses:\n      - id: a\n        text: y\n        sources: [s]\n",
 			[]string{`f.yaml:14:13: duplicate clause id "a" (first at line 10, column 9)`}},
 		{"dangling source", header + "  - id: a\n    text: x\n    sources: [t]\n",

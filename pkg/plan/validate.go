@@ -1,18 +1,36 @@
 package plan
 
 import (
-	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-var (
-	versionIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	// Clause and source ids may be opaque (generated, imported) but never hold
-	// white space or '#', which separates version and clause in derives_from.
-	localIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-)
+// isVersionID reports a slug: ^[a-z0-9][a-z0-9-]*$. (Written out rather
+// than as a regexp: it runs for every id of a large file.)
+func isVersionID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isLocalID reports ^[A-Za-z0-9][A-Za-z0-9._-]*$. Clause and source ids may
+// be opaque (generated, imported) but never hold white space or '#', which
+// separates version and clause in derives_from.
+func isLocalID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || i > 0 && (c == '.' || c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 const maxIDLen = 200
 
@@ -21,7 +39,7 @@ const maxIDLen = 200
 func checkPlan(p *Plan) ErrorList {
 	var errs ErrorList
 	v := &p.Version
-	if v.ID != "" && (!versionIDRE.MatchString(v.ID) || len(v.ID) > maxIDLen) {
+	if v.ID != "" && (!isVersionID(v.ID) || len(v.ID) > maxIDLen) {
 		errs.Add(v.IDPos, "version id %q must be a slug: lower-case letters, digits and '-', starting with a letter or digit", v.ID)
 	}
 	srcs := make(map[string]Pos, len(v.Sources))
@@ -29,7 +47,7 @@ func checkPlan(p *Plan) ErrorList {
 		if s.ID == "" {
 			continue
 		}
-		if !localIDRE.MatchString(s.ID) || len(s.ID) > maxIDLen {
+		if !isLocalID(s.ID) || len(s.ID) > maxIDLen {
 			errs.Add(s.Pos, "source id %q must be letters, digits, '.', '_' or '-'", s.ID)
 		}
 		if prev, dup := srcs[s.ID]; dup {
@@ -41,15 +59,15 @@ func checkPlan(p *Plan) ErrorList {
 	for i, sup := range v.Supersedes {
 		if sup == v.ID {
 			errs.Add(v.SupersedesPos[i], "version %q supersedes itself", sup)
-		} else if !versionIDRE.MatchString(sup) {
+		} else if !isVersionID(sup) {
 			errs.Add(v.SupersedesPos[i], "supersedes: %q is not a version id", sup)
 		}
 	}
 
-	ids := make(map[string]Pos)
+	ids := make(map[string]Pos, p.Count())
 	p.Walk(func(c, _ *Clause, _ int) {
 		if c.ID != "" {
-			if !localIDRE.MatchString(c.ID) || len(c.ID) > maxIDLen {
+			if !isLocalID(c.ID) || len(c.ID) > maxIDLen {
 				errs.Add(c.IDPos, "clause id %q must be letters, digits, '.', '_' or '-' (no spaces or '#')", c.ID)
 			}
 			if prev, dup := ids[c.ID]; dup {
@@ -58,15 +76,26 @@ func checkPlan(p *Plan) ErrorList {
 				ids[c.ID] = c.IDPos
 			}
 		}
-		cited := make(map[string]bool, len(c.Sources))
+		// A clause cites a handful of sources, checked for repeats by
+		// looking back; a hostile list of thousands gets a map.
+		var cited map[string]bool
+		if len(c.Sources) > 16 {
+			cited = make(map[string]bool, len(c.Sources))
+		}
 		for i, s := range c.Sources {
+			var twice bool
+			if cited != nil {
+				twice = cited[s]
+				cited[s] = true
+			} else {
+				twice = slices.Contains(c.Sources[:i], s)
+			}
 			switch {
-			case cited[s]:
+			case twice:
 				errs.Add(c.SourcesPos[i], "source %q is cited twice in clause %q", s, c.ID)
 			case !hasKey(srcs, s):
 				errs.Add(c.SourcesPos[i], "source %q is not listed in version.sources%s", s, didYouMean(s, srcs))
 			}
-			cited[s] = true
 		}
 		if c.Removed && len(c.Clauses) > 0 {
 			errs.Add(c.Pos, "removed clause %q cannot have sub-points", c.ID)
@@ -78,7 +107,7 @@ func checkPlan(p *Plan) ErrorList {
 				errs.Add(c.DerivesFromPos[i], "derives_from %q must be VERSION#CLAUSE", d)
 			case ver == v.ID:
 				errs.Add(c.DerivesFromPos[i], "derives_from %q must name another version, not this one", d)
-			case !versionIDRE.MatchString(ver) || !localIDRE.MatchString(id):
+			case !isVersionID(ver) || !isLocalID(id):
 				errs.Add(c.DerivesFromPos[i], "derives_from %q is not a valid VERSION#CLAUSE reference", d)
 			}
 		}
