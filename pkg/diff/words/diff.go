@@ -47,7 +47,11 @@ type Differ struct {
 	codes  map[string]rune // token -> code, emptied after every call
 	ba, bb []int           // token bounds of a and b (see appendBounds)
 	ra, rb []rune          // the differing middles, one code per token
-	figs   figureScratch
+	ka, kb []tokenKind     // the kind of each token of a and b
+	// a and b of the last call that tokenised them, whose bounds and
+	// kinds Figures may reuse.
+	lastA, lastB string
+	figs         figureScratch
 }
 
 // Diff returns the edits that turn a into b, token by token (see Tokenize).
@@ -76,8 +80,9 @@ func (d *Differ) Diff(a, b string) []Edit {
 		}
 		return []Edit{{OpEqual, a}}
 	}
-	d.ba = appendBounds(d.ba[:0], a)
-	d.bb = appendBounds(d.bb[:0], b)
+	d.ba, d.ka = appendTokens(d.ba[:0], d.ka[:0], a)
+	d.bb, d.kb = appendTokens(d.bb[:0], d.kb[:0], b)
+	d.lastA, d.lastB = a, b
 	ba, bb := d.ba, d.bb
 	na, nb := len(ba)-1, len(bb)-1
 

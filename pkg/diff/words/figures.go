@@ -77,7 +77,15 @@ func Figures(edits []Edit) []Figure {
 // returns; given the texts, it need not rebuild them, and it reuses the
 // Differ's buffers.
 func (d *Differ) Figures(a, b string, edits []Edit) []Figure {
-	return d.figs.figures(a, b, edits)
+	s := &d.figs
+	// After Diff(a, b), the tokens of both texts are known. (Comparing
+	// the same strings costs nothing; equal texts have equal tokens.)
+	if a == d.lastA && b == d.lastB {
+		s.ba, s.ka, s.bb, s.kb = d.ba, d.ka, d.bb, d.kb
+	} else {
+		s.ba, s.ka, s.bb, s.kb = nil, nil, nil, nil
+	}
+	return s.figures(a, b, edits)
 }
 
 // figureScratch holds the buffers of Figures between calls.
@@ -85,6 +93,10 @@ type figureScratch struct {
 	toks    []token
 	old, nu []figure
 	hunks   []hunk
+	// The token bounds and kinds of a and b when known (see appendTokens),
+	// else nil.
+	ba, bb []int
+	ka, kb []tokenKind
 }
 
 func (s *figureScratch) figures(a, b string, edits []Edit) []Figure {
@@ -118,9 +130,9 @@ func (s *figureScratch) figures(a, b string, edits []Edit) []Figure {
 	if len(s.hunks) == 0 || la != len(a) || lb != len(b) {
 		return nil
 	}
-	s.old, s.toks = appendFigures(s.old[:0], s.toks, a)
+	s.old, s.toks = appendFigures(s.old[:0], s.toks, a, s.ba, s.ka)
 	s.old = touched(s.old, s.hunks, func(h hunk) (int, int) { return h.a0, h.a1 })
-	s.nu, s.toks = appendFigures(s.nu[:0], s.toks, b)
+	s.nu, s.toks = appendFigures(s.nu[:0], s.toks, b, s.bb, s.kb)
 	s.nu = touched(s.nu, s.hunks, func(h hunk) (int, int) { return h.b0, h.b1 })
 	return dropMoves(pairRegions(s.old, s.nu))
 }
@@ -318,21 +330,28 @@ func dropMoves(figs []Figure) []Figure {
 
 // findFigures returns the figures of s.
 func findFigures(s string) []figure {
-	figs, _ := appendFigures(nil, nil, s)
+	figs, _ := appendFigures(nil, nil, s, nil, nil)
 	return figs
 }
 
 // appendFigures appends the figures of s to figs, using toks as scratch
-// space for the tokens of s; it returns both, for reuse.
-func appendFigures(figs []figure, toks []token, s string) ([]figure, []token) {
+// space for the tokens of s; it returns both, for reuse. bounds and kinds
+// are the tokens of s as appendTokens gives them, or nil to find them here.
+func appendFigures(figs []figure, toks []token, s string, bounds []int, kinds []tokenKind) ([]figure, []token) {
 	if !mayHoldDigit(s) {
 		return figs, toks
 	}
 	toks = toks[:0]
-	for i := 0; i < len(s); {
-		j, kind := scan(s, i)
-		toks = append(toks, token{s[i:j], i, kind})
-		i = j
+	if bounds != nil {
+		for k, kind := range kinds {
+			toks = append(toks, token{s[bounds[k]:bounds[k+1]], bounds[k], kind})
+		}
+	} else {
+		for i := 0; i < len(s); {
+			j, kind := scan(s, i)
+			toks = append(toks, token{s[i:j], i, kind})
+			i = j
+		}
 	}
 	done := 0 // tokens before this belong to an earlier figure
 	for i := 0; i < len(toks); i++ {

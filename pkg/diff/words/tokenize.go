@@ -64,6 +64,19 @@ func appendBounds(dst []int, s string) []int {
 	return dst
 }
 
+// appendTokens is appendBounds that also appends the kind of every token
+// to kinds.
+func appendTokens(dst []int, kinds []tokenKind, s string) ([]int, []tokenKind) {
+	dst = append(dst, 0)
+	for i := 0; i < len(s); {
+		var k tokenKind
+		i, k = scan(s, i)
+		dst = append(dst, i)
+		kinds = append(kinds, k)
+	}
+	return dst, kinds
+}
+
 // scan returns the end of the token that starts at s[i] (i < len(s)) and its
 // kind.
 func scan(s string, i int) (int, tokenKind) {
