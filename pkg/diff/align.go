@@ -174,12 +174,6 @@ func spaceHash(s string) uint64 {
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// settledTarget reports whether target n is a new clause paired by
-// pairIdentical, which candidates leave out.
-func (a *aligner) settledTarget(n int32) bool {
-	return int(n) < len(a.new) && a.new[n].identical
-}
-
 // target returns the entry of candidate target n.
 func (a *aligner) target(n int32) *entry {
 	if int(n) < len(a.new) {
