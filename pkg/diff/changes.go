@@ -99,10 +99,16 @@ func (a *aligner) result() *Result {
 		Match:   string(a.opts.Match),
 		Changes: make([]Change, len(items)),
 	}
-	for i, it := range items {
-		r.Changes[i] = a.change(it.g, it.moved)
-	}
-	a.fillEdits(r.Changes)
+	// Changes are independent: build them, with their word edits, on a few
+	// goroutines, each with its own words.Differ; every result goes to its
+	// own slot, so the outcome does not depend on scheduling.
+	const chunk = 256
+	parallelWith((len(items)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
+		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
+			r.Changes[i] = a.change(items[i].g, items[i].moved)
+			fillEdits(d, &r.Changes[i])
+		}
+	})
 	for _, c := range r.Changes {
 		r.Summary.add(c)
 	}
@@ -243,36 +249,22 @@ func (a *aligner) similarity(olds, news []*entry) float64 {
 	return math.Round(s*p) / p
 }
 
-// fillEdits computes the word edits and changed figures of every change. Pairs
-// are independent, so they are shared among a few goroutines, each with its
-// own words.Differ; every result goes to its own slot, so the outcome does
-// not depend on scheduling.
-func (a *aligner) fillEdits(cs []Change) {
-	var todo []int
-	for i := range cs {
-		c := &cs[i]
-		switch {
-		case c.OldText == "" && c.NewText == "":
-		case c.OldText == c.NewText:
-			c.Edits = []words.Edit{{Op: words.OpEqual, Text: c.NewText}}
-		case c.OldText == "":
-			c.Edits = []words.Edit{{Op: words.OpInsert, Text: c.NewText}}
-		case c.NewText == "":
-			c.Edits = []words.Edit{{Op: words.OpDelete, Text: c.OldText}}
-		default:
-			todo = append(todo, i)
+// fillEdits computes the word edits and changed figures of c with d.
+func fillEdits(d *words.Differ, c *Change) {
+	switch {
+	case c.OldText == "" && c.NewText == "":
+	case c.OldText == c.NewText:
+		c.Edits = []words.Edit{{Op: words.OpEqual, Text: c.NewText}}
+	case c.OldText == "":
+		c.Edits = []words.Edit{{Op: words.OpInsert, Text: c.NewText}}
+	case c.NewText == "":
+		c.Edits = []words.Edit{{Op: words.OpDelete, Text: c.OldText}}
+	default:
+		c.Edits = d.Diff(c.OldText, c.NewText)
+		if f := d.Figures(c.OldText, c.NewText, c.Edits); f != nil {
+			c.Figures = f
 		}
 	}
-	const chunk = 256
-	parallelWith((len(todo)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
-		for _, i := range todo[k*chunk : min((k+1)*chunk, len(todo))] {
-			c := &cs[i]
-			c.Edits = d.Diff(c.OldText, c.NewText)
-			if f := d.Figures(c.OldText, c.NewText, c.Edits); f != nil {
-				c.Figures = f
-			}
-		}
-	})
 }
 
 // moves flags the groups that left their place: those outside the longest
