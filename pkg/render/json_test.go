@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"reflect"
 	"strings"
@@ -337,4 +338,22 @@ func validUTF8(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// TestJSONLong covers an output many times the encoder's buffer: the same
+// bytes as encoding/json, and a failing or short writer noticed wherever it
+// fails.
+func TestJSONLong(t *testing.T) {
+	t.Parallel()
+	r := bigResult(3000 / len(bigResult(1).Changes))
+	checkReference(t, r)
+	full := renderJSON(t, r)
+	for _, n := range []int{0, 100, len(full) / 3, len(full) - 1} {
+		if err := JSON(&failingWriter{n: n}, r); !errors.Is(err, errWrite) {
+			t.Errorf("writer failing after %d of %d bytes: got %v, want %v", n, len(full), err, errWrite)
+		}
+	}
+	if err := JSON(shortWriter{}, r); err == nil {
+		t.Error("a short write was not reported")
+	}
 }
