@@ -32,13 +32,29 @@ func fastParse(data []byte) (*yaml.Node, bool) {
 	return doc, doc != nil
 }
 
+// fastParseStream is fastParse that hands each item of the root mapping's
+// clauses list, when it is a block sequence, to stream as soon as the item
+// is parsed, and leaves the items out of the tree (the list's node has no
+// Content); streamed says it did. The item's nodes are reused once stream
+// returns, so stream must keep none of them. Before it declines, it may
+// have streamed items. A nil stream makes it fastParse.
+func fastParseStream(data []byte, stream func(*yaml.Node)) (doc *yaml.Node, streamed, ok bool) {
+	p := &fastParser{onItem: stream}
+	doc, _ = p.parse(data)
+	return doc, p.streamed, doc != nil
+}
+
 // fastParseLine is fastParse; when it declines, it returns the number of the
 // line it was on (0 for the characters check), to tell tests why.
 func fastParseLine(data []byte) (*yaml.Node, int) {
+	return new(fastParser).parse(data)
+}
+
+func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
 	if !fastChars(data) {
 		return nil, 0
 	}
-	p := &fastParser{src: string(data), num: 1, colLine: -1}
+	p.src, p.num, p.colLine = string(data), 1, -1
 	p.load(0)
 	p.skip()
 	if p.eof {
@@ -110,6 +126,13 @@ type fastParser struct {
 	ptrs  []*yaml.Node // slab the Content slices are cut from
 	kids  []*yaml.Node // children of the open collections, innermost last
 	buf   []byte       // scratch for scalars that need unescaping or folding
+
+	// onItem, when set, takes the items of the root's clauses list one by
+	// one (see fastParseStream). stream says the next sequence is that
+	// list; clausesKey that the root has had a clauses key; streamed that
+	// its list was streamed.
+	onItem                       func(*yaml.Node)
+	stream, clausesKey, streamed bool
 }
 
 // load makes the line that starts at offset i current.
@@ -167,7 +190,8 @@ func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, l
 	n := &p.nodes[p.used]
 	p.used++
 	p.made++
-	n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column = kind, style, tag, value, line, col
+	// All of it: a streamed item's nodes are used again.
+	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: line, Column: col}
 	return n
 }
 
@@ -252,6 +276,7 @@ func (p *fastParser) mapping(col, at int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	p.stream = false
 	m := p.node(yaml.MappingNode, 0, "!!map", "", p.num, p.col(at))
 	base := len(p.kids)
 	for {
@@ -261,7 +286,14 @@ func (p *fastParser) mapping(col, at int) (*yaml.Node, bool) {
 		}
 		key := p.src[at : at+k]
 		p.kids = append(p.kids, p.node(yaml.ScalarNode, 0, plainTag(key), key, p.num, p.col(at)))
+		if p.onItem != nil && p.depth == 1 && key == "clauses" {
+			if p.clausesKey {
+				return nil, false // which list counts is the walker's to say
+			}
+			p.clausesKey, p.stream = true, true
+		}
 		v, ok := p.value(col, at+k+1)
+		p.stream = false
 		if !ok {
 			return nil, false
 		}
@@ -337,9 +369,13 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	stream := p.stream
+	p.stream = false
+	p.streamed = p.streamed || stream
 	s := p.node(yaml.SequenceNode, 0, "!!seq", "", p.num, p.col(p.start+col))
 	base := len(p.kids)
 	for {
+		mark := p.mark()
 		i := p.start + col + 1
 		j := skipSpaces(p.src, i, p.end)
 		var item *yaml.Node
@@ -365,7 +401,12 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		p.kids = append(p.kids, item)
+		if stream {
+			p.onItem(item)
+			p.reuse(mark)
+		} else {
+			p.kids = append(p.kids, item)
+		}
 		if p.eof || p.indent < col {
 			break
 		}
@@ -378,6 +419,39 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 	}
 	s.Content = p.content(base)
 	return s, true
+}
+
+// slabMark is where the node and Content slabs stood.
+type slabMark struct {
+	nodes []yaml.Node
+	used  int
+	ptrs  []*yaml.Node
+}
+
+func (p *fastParser) mark() slabMark { return slabMark{p.nodes, p.used, p.ptrs} }
+
+// reuse hands back everything cut from the slabs since m, for a streamed
+// item that nothing refers to any more. When a slab ran out during the item,
+// the new one is kept, whole, and the rest of the old one dropped: going
+// back to it would start a new slab for every item from then on.
+func (p *fastParser) reuse(m slabMark) {
+	if len(m.nodes) > 0 && len(p.nodes) > 0 && &m.nodes[0] == &p.nodes[0] {
+		p.used = m.used
+	} else {
+		p.used = 0
+	}
+	if lastPtr(m.ptrs) == lastPtr(p.ptrs) {
+		p.ptrs = m.ptrs
+	}
+}
+
+// lastPtr is the address of the last element of s's array, which the
+// Content slices cut from the front of it leave in place; nil for none.
+func lastPtr(s []*yaml.Node) **yaml.Node {
+	if cap(s) == 0 {
+		return nil
+	}
+	return &s[:cap(s)][cap(s)-1]
 }
 
 // blockScalar parses a literal (|) or folded (>) scalar whose indicator is

@@ -472,3 +472,50 @@ func TestFastYAMLRandom(t *testing.T) {
 	}
 	t.Logf("fast path took %d of %d", accepted, *randomDocs)
 }
+
+// TestFastYAMLStreamsLargePlans covers the streamed clauses of the fast path
+// on plans whose nodes fill several slabs: the same plan as without the fast
+// path, and, with problems planted in clauses far apart (unknown and
+// duplicate keys, a missing text, a dangling source, an empty clause), the
+// same problems at the same places.
+func TestFastYAMLStreamsLargePlans(t *testing.T) {
+	old, nu := synthPair(t, 1500, 7)
+	for _, data := range [][]byte{old, nu} {
+		if !checkFast(t, data) {
+			t.Fatal("the fast path declined a generated plan")
+		}
+	}
+	lines := strings.Split(string(old), "\n")
+	var b strings.Builder
+	items := 0
+	for _, line := range lines {
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "- id: ") {
+			items++
+			indent := strings.Repeat(" ", len(line)-len(strings.TrimLeft(line, " "))+2)
+			b.WriteString(line + "\n")
+			switch {
+			case items%97 == 0:
+				b.WriteString(indent + "colour: red\n")
+			case items%131 == 0:
+				b.WriteString(indent + "note: one\n" + indent + "note: two\n")
+			case items%173 == 0:
+				b.WriteString(indent + "sources: [nowhere]\n")
+			}
+			continue
+		}
+		if items%211 == 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "text: ") {
+			continue
+		}
+		b.WriteString(line + "\n")
+	}
+	b.WriteString("  -\n")
+	broken := []byte(b.String())
+	if !checkFast(t, broken) {
+		t.Fatal("the fast path declined the plan with planted problems")
+	}
+	_, err := plan.Parse("f.yaml", broken, plan.Options{MaxBytes: 1 << 20})
+	var list plan.ErrorList
+	if !errors.As(err, &list) || len(list) < 40 {
+		t.Fatalf("want dozens of problems, got %v", err)
+	}
+}

@@ -71,14 +71,33 @@ func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err erro
 			err = l
 		}
 	}()
-	root, errs := parseYAMLWith(name, data, opts, fast)
+	newWalker := func() *walker {
+		w := &walker{name: name, opts: opts, topics: make(map[string]bool)}
+		for _, t := range opts.Topics {
+			w.topics[t] = true
+		}
+		return w
+	}
+	// On the fast path, the plan's clauses are converted as they are
+	// parsed, so their nodes are reused rather than all held at once.
+	w := newWalker()
+	var stream func(*yaml.Node)
+	if fast {
+		stream = func(item *yaml.Node) {
+			if c := w.clause(item, 0); c != nil {
+				w.streamed = append(w.streamed, c)
+			}
+		}
+	}
+	root, streamed, errs := parseYAMLWith(name, data, opts, fast, stream)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
-	w := &walker{name: name, opts: opts, topics: make(map[string]bool)}
-	for _, t := range opts.Topics {
-		w.topics[t] = true
+	if streamed {
+		w.streaming = true
+	} else {
+		w = newWalker() // drop what a fast parse that declined converted
 	}
 	if w.anchors(root) {
 		p = w.plan(root)
@@ -98,31 +117,36 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // bytes first gives exact positions for problems the YAML library reports
 // without one (control characters, invalid UTF-8) and bounds what it sees.
 func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
-	return parseYAMLWith(name, data, opts, true)
+	root, _, errs := parseYAMLWith(name, data, opts, true, nil)
+	return root, errs
 }
 
 // parseYAMLWith is parseYAML; with fast, a file in the simple subset of YAML
 // that plan files use is parsed by fastParse, and the rest by yaml.v3.
-func parseYAMLWith(name string, data []byte, opts Options, fast bool) (*yaml.Node, ErrorList) {
-	var errs ErrorList
+//
+// With stream, the fast path hands each item of the root mapping's clauses
+// list to stream as soon as it is parsed, and leaves it out of the tree;
+// streamed says it did. (When the fast path declines, stream may have seen
+// items of the part it parsed: the caller discards what it made of them.)
+func parseYAMLWith(name string, data []byte, opts Options, fast bool, stream func(*yaml.Node)) (root *yaml.Node, streamed bool, errs ErrorList) {
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
 		errs.Add(at(1, 1), "file is %d bytes, over the limit of %d bytes", len(data), opts.MaxBytes)
-		return nil, errs
+		return nil, false, errs
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := countLines(data[:i])
 		col := utf8.RuneCount(data[bytes.LastIndexAny(data[:i], "\r\n")+1:i]) + 1
 		errs.Add(at(line, col), "binary data (a NUL byte): not a YAML text file")
-		return nil, errs
+		return nil, false, errs
 	}
 	if errs = scanBytes(name, data, opts); len(errs) > 0 {
-		return nil, errs
+		return nil, false, errs
 	}
 	if fast {
-		if doc, ok := fastParse(data); ok {
-			return doc, nil
+		if doc, streamed, ok := fastParseStream(data, stream); ok {
+			return doc, streamed, nil
 		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -133,7 +157,7 @@ func parseYAMLWith(name string, data []byte, opts Options, fast bool) (*yaml.Nod
 		} else {
 			errs = append(errs, yamlError(name, data, err))
 		}
-		return nil, errs
+		return nil, false, errs
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -143,7 +167,7 @@ func parseYAMLWith(name string, data []byte, opts Options, fast bool) (*yaml.Nod
 	default:
 		errs.Add(at(max(next.Line, 1), 1), "a second YAML document: a plan file holds exactly one")
 	}
-	return &doc, errs
+	return &doc, false, errs
 }
 
 // yamlError turns a YAML library error (a string with at best a line) into a
@@ -289,6 +313,10 @@ type walker struct {
 	opts   Options
 	topics map[string]bool
 	errs   ErrorList
+	// streaming says the root's clauses list was converted while it was
+	// parsed, into streamed (see parseYAMLWith).
+	streaming bool
+	streamed  []*Clause
 }
 
 func (w *walker) pos(n *yaml.Node) Pos { return Pos{File: w.name, Line: n.Line, Col: n.Column} }
@@ -477,7 +505,11 @@ func (w *walker) plan(doc *yaml.Node) *Plan {
 		case "version":
 			w.version(v, &p.Version)
 		case "clauses":
-			p.Clauses = w.clauses(v, 0)
+			if w.streaming {
+				p.Clauses = w.streamed
+			} else {
+				p.Clauses = w.clauses(v, 0)
+			}
 		}
 	})
 	w.require(root, "the plan", seen, topKeys...)
@@ -557,59 +589,67 @@ func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
 	}
 	out := make([]*Clause, 0, len(n.Content))
 	for _, item := range n.Content {
-		c := &Clause{Pos: w.pos(item)}
-		seen := w.fields(item, "clause", clauseKeys, func(key string, x *yaml.Node) {
-			switch key {
-			case "id":
-				c.ID = w.str(x, "clause id")
-				c.IDPos = w.pos(x)
-			case "number":
-				c.Number = w.str(x, "number")
-			case "topic":
-				c.Topic = w.str(x, "topic")
-				if c.Topic != "" && !w.topics[c.Topic] {
-					if s := suggest(c.Topic, w.opts.Topics); s != "" {
-						w.errorf(x, "unknown topic %q (did you mean %q?)", c.Topic, s)
-					} else {
-						w.errorf(x, "unknown topic %q (add it to topics.yaml beside the plans, or use one of: %s)", c.Topic, strings.Join(w.opts.Topics, ", "))
-					}
-				}
-			case "text":
-				c.Text = strings.TrimSpace(w.str(x, "text"))
-			case "removed":
-				c.Removed = w.boolean(x, "removed")
-			case "status":
-				c.Status = w.enum(x, "status", ClauseStatuses)
-			case "proposed_by":
-				c.ProposedBy, _ = w.strList(x, "proposed_by")
-			case "sources":
-				c.Sources, c.SourcesPos = w.strList(x, "sources")
-				if x.Kind == yaml.SequenceNode && len(x.Content) == 0 {
-					w.errorf(x, "clause %q cites no source: every clause needs at least one", c.ID)
-				}
-			case "confidence":
-				c.Confidence = w.enum(x, "confidence", Confidences)
-			case "derives_from":
-				c.DerivesFrom, c.DerivesFromPos = w.strList(x, "derives_from")
-			case "note":
-				c.Note = w.str(x, "note")
-			case "clauses":
-				c.Clauses = w.clauses(x, depth+1)
-			}
-		})
-		if !seen.ok {
-			continue
+		if c := w.clause(item, depth); c != nil {
+			out = append(out, c)
 		}
-		w.require(item, "clause", seen, "id", "sources")
-		if !seen.has("text") && !c.Removed {
-			w.errorf(item, "clause %q has no text (give text, or mark it removed: true)", c.ID)
-		}
-		if c.Confidence == "" {
-			c.Confidence = ConfidenceReported
-		}
-		out = append(out, c)
 	}
 	return out
+}
+
+// clause converts one item of a clauses list at depth; nil means skip it
+// (it was not a usable mapping, and the problem is recorded).
+func (w *walker) clause(item *yaml.Node, depth int) *Clause {
+	c := &Clause{Pos: w.pos(item)}
+	seen := w.fields(item, "clause", clauseKeys, func(key string, x *yaml.Node) {
+		switch key {
+		case "id":
+			c.ID = w.str(x, "clause id")
+			c.IDPos = w.pos(x)
+		case "number":
+			c.Number = w.str(x, "number")
+		case "topic":
+			c.Topic = w.str(x, "topic")
+			if c.Topic != "" && !w.topics[c.Topic] {
+				if s := suggest(c.Topic, w.opts.Topics); s != "" {
+					w.errorf(x, "unknown topic %q (did you mean %q?)", c.Topic, s)
+				} else {
+					w.errorf(x, "unknown topic %q (add it to topics.yaml beside the plans, or use one of: %s)", c.Topic, strings.Join(w.opts.Topics, ", "))
+				}
+			}
+		case "text":
+			c.Text = strings.TrimSpace(w.str(x, "text"))
+		case "removed":
+			c.Removed = w.boolean(x, "removed")
+		case "status":
+			c.Status = w.enum(x, "status", ClauseStatuses)
+		case "proposed_by":
+			c.ProposedBy, _ = w.strList(x, "proposed_by")
+		case "sources":
+			c.Sources, c.SourcesPos = w.strList(x, "sources")
+			if x.Kind == yaml.SequenceNode && len(x.Content) == 0 {
+				w.errorf(x, "clause %q cites no source: every clause needs at least one", c.ID)
+			}
+		case "confidence":
+			c.Confidence = w.enum(x, "confidence", Confidences)
+		case "derives_from":
+			c.DerivesFrom, c.DerivesFromPos = w.strList(x, "derives_from")
+		case "note":
+			c.Note = w.str(x, "note")
+		case "clauses":
+			c.Clauses = w.clauses(x, depth+1)
+		}
+	})
+	if !seen.ok {
+		return nil
+	}
+	w.require(item, "clause", seen, "id", "sources")
+	if !seen.has("text") && !c.Removed {
+		w.errorf(item, "clause %q has no text (give text, or mark it removed: true)", c.ID)
+	}
+	if c.Confidence == "" {
+		c.Confidence = ConfidenceReported
+	}
+	return c
 }
 
 func (w *walker) seq(n *yaml.Node, what string) bool {
