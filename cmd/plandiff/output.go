@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 
+	"github.com/plandiff/plandiff/internal/asyncwrite"
 	"github.com/plandiff/plandiff/internal/atomicfile"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/render"
@@ -12,9 +13,20 @@ import (
 // atomically, or to standard output when output is empty.
 func writeOutput(e *env, output string, write func(io.Writer) error) error {
 	if output != "" {
-		return atomicfile.Write(e.path(output), false, write)
+		return atomicfile.Write(e.path(output), false, func(w io.Writer) error { return writeAsync(w, write) })
 	}
-	return write(e.stdout)
+	return writeAsync(e.stdout, write)
+}
+
+// writeAsync runs write with its output reaching w from another goroutine,
+// so that rendering and the kernel's work on the writes overlap.
+func writeAsync(w io.Writer, write func(io.Writer) error) error {
+	a := asyncwrite.New(w)
+	err := write(a)
+	if cerr := a.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // renderDiff writes one comparison in format (json, markdown or text). Text
