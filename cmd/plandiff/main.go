@@ -5,6 +5,21 @@
 // Run "plandiff --help" for the commands; the README has a tour.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/debug"
+)
 
-func main() { os.Exit(run(os.Args[1:], systemEnv())) }
+// gcPercent is the garbage collector's target unless GOGC says otherwise. A
+// run is short and holds little but its two plans, so collecting half as
+// often is worth the memory: on the 30,000-clause benchmark it saves about
+// a tenth of the run's time and leaves the peak well under 400 MB
+// (BENCHMARKS.md).
+const gcPercent = 200
+
+func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+	os.Exit(run(os.Args[1:], systemEnv()))
+}
