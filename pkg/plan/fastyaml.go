@@ -749,20 +749,30 @@ func (p *fastParser) flowSequence(i int) (*yaml.Node, int, bool) {
 			return nil, 0, false
 		}
 		p.kids = append(p.kids, item)
-		j = skipSpaces(p.src, k, p.end)
-		if j == p.end {
+		var closed bool
+		if j, closed, ok = p.flowNext(k, ']'); !ok {
 			return nil, 0, false
 		}
-		switch p.src[j] {
-		case ',':
-			j = skipSpaces(p.src, j+1, p.end)
-			continue
-		case ']':
+		if closed {
 			n.Content = p.content(base)
-			return n, j + 1, true
+			return n, j, true
 		}
-		return nil, 0, false
 	}
+}
+
+// flowNext reads what follows an entry of a flow collection at offset i: a
+// ',' and the next entry's offset, or the closer and the offset after it.
+func (p *fastParser) flowNext(i int, closer byte) (next int, closed, ok bool) {
+	j := skipSpaces(p.src, i, p.end)
+	switch {
+	case j == p.end:
+		return 0, false, false
+	case p.src[j] == ',':
+		return skipSpaces(p.src, j+1, p.end), false, true
+	case p.src[j] == closer:
+		return j + 1, true, true
+	}
+	return 0, false, false
 }
 
 // flowMapping parses a one-line flow mapping of plain keys and scalar values
@@ -786,19 +796,14 @@ func (p *fastParser) flowMapping(i int) (*yaml.Node, int, bool) {
 			return nil, 0, false
 		}
 		p.kids = append(p.kids, item)
-		j = skipSpaces(p.src, e, p.end)
-		if j == p.end {
+		var closed bool
+		if j, closed, ok = p.flowNext(e, '}'); !ok {
 			return nil, 0, false
 		}
-		switch p.src[j] {
-		case ',':
-			j = skipSpaces(p.src, j+1, p.end)
-			continue
-		case '}':
+		if closed {
 			n.Content = p.content(base)
-			return n, j + 1, true
+			return n, j, true
 		}
-		return nil, 0, false
 	}
 }
 
