@@ -408,15 +408,10 @@ func statusText(f *changedFile) string {
 
 // clauseCounts summarises a diff in a phrase: "1 modified, 2 added".
 func clauseCounts(res *diff.Result) string {
-	s := res.Summary
 	var parts []string
-	for _, c := range []struct {
-		n    int
-		name string
-	}{{s.Modified, "modified"}, {s.Merged, "merged"}, {s.Split, "split"}, {s.Added, "added"},
-		{s.Removed, "removed"}, {s.Unreported, "unreported"}, {s.Moved, "moved"}} {
-		if c.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.name))
+	for _, c := range res.Summary.Counts() {
+		if c.Kind != diff.KindUnchanged && c.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Kind))
 		}
 	}
 	if len(parts) == 0 {

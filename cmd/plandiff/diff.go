@@ -12,7 +12,6 @@ import (
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/plan"
-	"github.com/plandiff/plandiff/pkg/render"
 )
 
 type diffOptions struct {
@@ -134,8 +133,8 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return err
 	}
-	if len(kinds) > 0 || o.topic != "" {
-		res = render.Filter(res, kinds, o.topic)
+	if f := (diff.Filter{Kinds: kinds, Topic: o.topic}); !f.IsZero() {
+		res = f.Apply(res)
 	}
 	if !o.quiet {
 		err := writeOutput(e, o.output, func(w io.Writer) error {

@@ -109,33 +109,8 @@ func (a *aligner) result() *Result {
 			fillEdits(d, &r.Changes[i])
 		}
 	})
-	for _, c := range r.Changes {
-		r.Summary.add(c)
-	}
+	r.Summary = Summarize(r.Changes)
 	return r
-}
-
-// add counts one change.
-func (s *Summary) add(c Change) {
-	switch c.Kind {
-	case KindUnchanged:
-		s.Unchanged++
-	case KindModified:
-		s.Modified++
-	case KindMerged:
-		s.Merged++
-	case KindSplit:
-		s.Split++
-	case KindAdded:
-		s.Added++
-	case KindRemoved:
-		s.Removed++
-	case KindUnreported:
-		s.Unreported++
-	}
-	if c.Moved {
-		s.Moved++
-	}
 }
 
 func versionRef(p *plan.Plan) VersionRef {

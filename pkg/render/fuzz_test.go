@@ -42,7 +42,7 @@ func fuzzResult(a, b, c string, sim float64) *diff.Result {
 		}
 		r.Changes = append(r.Changes, ch)
 	}
-	r.Summary = summarize(r.Changes)
+	r.Summary = diff.Summarize(r.Changes)
 	return r
 }
 

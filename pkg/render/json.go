@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
-	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
 // SimilarityDecimals is how many decimals JSON keeps of a similarity score.
@@ -372,53 +371,4 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// clone returns a deep copy of r: no slice or pointer of the copy is shared
-// with r.
-func clone(r *diff.Result) *diff.Result {
-	c := *r
-	c.Old.Sources = cloneSlice(r.Old.Sources)
-	c.New.Sources = cloneSlice(r.New.Sources)
-	if r.Changes != nil {
-		c.Changes = make([]diff.Change, len(r.Changes))
-		for i := range r.Changes {
-			c.Changes[i] = cloneChange(&r.Changes[i])
-		}
-	}
-	return &c
-}
-
-func cloneChange(ch *diff.Change) diff.Change {
-	c := *ch
-	c.Old = cloneSlice(ch.Old)
-	c.New = cloneSlice(ch.New)
-	c.OldNumbers = cloneSlice(ch.OldNumbers)
-	c.NewNumbers = cloneSlice(ch.NewNumbers)
-	c.Edits = cloneSlice[words.Edit](ch.Edits)
-	c.Figures = cloneSlice[words.Figure](ch.Figures)
-	c.Sources.Old = cloneSlice(ch.Sources.Old)
-	c.Sources.New = cloneSlice(ch.Sources.New)
-	c.OldNotes = cloneSlice(ch.OldNotes)
-	c.NewNotes = cloneSlice(ch.NewNotes)
-	c.Confidence = cloneDelta(ch.Confidence)
-	c.ProposedBy = cloneDelta(ch.ProposedBy)
-	c.Status = cloneDelta(ch.Status)
-	return c
-}
-
-// cloneSlice copies s, keeping nil as nil and empty as empty.
-func cloneSlice[T any](s []T) []T {
-	if s == nil {
-		return nil
-	}
-	return append(make([]T, 0, len(s)), s...)
-}
-
-func cloneDelta(d *diff.Delta) *diff.Delta {
-	if d == nil {
-		return nil
-	}
-	c := *d
-	return &c
 }

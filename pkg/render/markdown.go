@@ -126,12 +126,11 @@ func (m *mdReport) header() {
 	if r.Match != "" {
 		p.str("\nMatched by: " + mdText(r.Match) + "\n")
 	}
-	counts := summaryCounts(&r.Summary)
 	var head, rule, row strings.Builder
-	for _, c := range counts {
-		head.WriteString(" " + c.name + " |")
+	for _, c := range r.Summary.Counts() {
+		head.WriteString(" " + string(c.Kind) + " |")
 		rule.WriteString("---:|")
-		row.WriteString(fmt.Sprintf(" %d |", c.n))
+		row.WriteString(fmt.Sprintf(" %d |", c.Count))
 	}
 	p.str("\n|" + head.String() + "\n|" + rule.String() + "\n|" + row.String() + "\n")
 }

@@ -183,30 +183,6 @@ func completeness(v *diff.VersionRef) string {
 	return v.Completeness
 }
 
-// count is one entry of a summary: a kind (or "moved") and how many.
-type count struct {
-	name string
-	n    int
-}
-
-// summaryCounts lists the summary's counts in diff.Kinds order, then "moved".
-func summaryCounts(s *diff.Summary) []count {
-	byKind := map[diff.Kind]int{
-		diff.KindUnchanged:  s.Unchanged,
-		diff.KindModified:   s.Modified,
-		diff.KindMerged:     s.Merged,
-		diff.KindSplit:      s.Split,
-		diff.KindAdded:      s.Added,
-		diff.KindRemoved:    s.Removed,
-		diff.KindUnreported: s.Unreported,
-	}
-	out := make([]count, 0, len(diff.Kinds)+1)
-	for _, k := range diff.Kinds {
-		out = append(out, count{string(k), byKind[k]})
-	}
-	return append(out, count{"moved", s.Moved})
-}
-
 // joinNonEmpty joins the non-empty strings of list with sep.
 func joinNonEmpty(sep string, list ...string) string {
 	var b strings.Builder

@@ -179,7 +179,4 @@ func TestNilResult(t *testing.T) {
 	if b.Len() != 0 {
 		t.Errorf("wrote %q for a nil result", b.String())
 	}
-	if Filter(nil, nil, "") != nil {
-		t.Error("Filter(nil) is not nil")
-	}
 }

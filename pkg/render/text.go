@@ -120,8 +120,8 @@ func (t *textReport) header() {
 		t.line(0, headerLabel, "match", span{line(t.r.Match), ""})
 	}
 	var counts []string
-	for _, c := range summaryCounts(&t.r.Summary) {
-		counts = append(counts, fmt.Sprintf("%d %s", c.n, c.name))
+	for _, c := range t.r.Summary.Counts() {
+		counts = append(counts, fmt.Sprintf("%d %s", c.Count, c.Kind))
 	}
 	t.line(0, headerLabel, "changes", span{strings.Join(counts[:len(counts)-1], ", ") + "; " + counts[len(counts)-1], ""})
 }

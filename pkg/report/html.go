@@ -62,7 +62,7 @@ type page struct {
 func HTML(w io.Writer, r *Report) error {
 	c := sanitized(r)
 	p := &page{R: c, CSP: template.HTMLAttr(`content="` + CSP + `"`), CSS: template.CSS(css)}
-	for _, k := range (&StepRow{}).Counts() {
+	for _, k := range (diff.Summary{}).Counts() {
 		p.Kinds = append(p.Kinds, k.Kind)
 	}
 	for _, v := range c.Versions {

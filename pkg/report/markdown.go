@@ -102,7 +102,7 @@ func mdCounts(ew *errWriter, r *Report) {
 	ew.str("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, s := range r.Steps {
 		ew.printf("| %s → %s |", code(s.Parent), code(s.Child))
-		for _, k := range s.Counts() {
+		for _, k := range s.Summary.Counts() {
 			ew.printf(" %d |", k.Count)
 		}
 		ew.str("\n")
@@ -192,7 +192,7 @@ func mdSteps(ew *errWriter, r *Report) {
 	for _, s := range r.Steps {
 		ew.printf("## %s → %s\n\n", code(s.Parent), code(s.Child))
 		var counts []string
-		for _, k := range s.Counts() {
+		for _, k := range s.Summary.Counts() {
 			if k.Count > 0 {
 				counts = append(counts, fmt.Sprintf("%d %s", k.Count, k.Kind))
 			}

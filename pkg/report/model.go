@@ -134,23 +134,6 @@ type StepRow struct {
 	Changes []*ChangeRow `json:"changes"`
 }
 
-// Counts lists the summary as (kind, count) pairs in diff.Kinds order.
-func (s *StepRow) Counts() []KindCount {
-	sm := s.Summary
-	return []KindCount{
-		{diff.KindUnchanged, sm.Unchanged}, {diff.KindModified, sm.Modified},
-		{diff.KindMerged, sm.Merged}, {diff.KindSplit, sm.Split},
-		{diff.KindAdded, sm.Added}, {diff.KindRemoved, sm.Removed},
-		{diff.KindUnreported, sm.Unreported}, {"moved", sm.Moved},
-	}
-}
-
-// KindCount is one cell of the counts table.
-type KindCount struct {
-	Kind  diff.Kind `json:"kind"`
-	Count int       `json:"count"`
-}
-
 // ChangeRow is one change of a step.
 type ChangeRow struct {
 	Anchor       string         `json:"anchor"`

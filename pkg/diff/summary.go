@@ -1,0 +1,159 @@
+package diff
+
+import (
+	"slices"
+
+	"github.com/plandiff/plandiff/pkg/diff/words"
+)
+
+// CountMoved names the Moved count in Summary.Counts. Moved is a flag a change
+// of any paired kind may carry, not a kind of its own.
+const CountMoved Kind = "moved"
+
+// KindCount is one entry of a summary: a kind (or CountMoved) and how many.
+type KindCount struct {
+	Kind  Kind `json:"kind"`
+	Count int  `json:"count"`
+}
+
+// Counts lists the summary as (kind, count) pairs in Kinds order, then
+// CountMoved: the order every renderer prints them in.
+func (s Summary) Counts() []KindCount {
+	return []KindCount{
+		{KindUnchanged, s.Unchanged}, {KindModified, s.Modified},
+		{KindMerged, s.Merged}, {KindSplit, s.Split},
+		{KindAdded, s.Added}, {KindRemoved, s.Removed},
+		{KindUnreported, s.Unreported}, {CountMoved, s.Moved},
+	}
+}
+
+// Summarize counts changes per kind, and those flagged moved. A change of an
+// unknown kind is counted only in Moved (when moved).
+func Summarize(changes []Change) Summary {
+	var s Summary
+	for i := range changes {
+		s.add(&changes[i])
+	}
+	return s
+}
+
+// add counts one change.
+func (s *Summary) add(c *Change) {
+	switch c.Kind {
+	case KindUnchanged:
+		s.Unchanged++
+	case KindModified:
+		s.Modified++
+	case KindMerged:
+		s.Merged++
+	case KindSplit:
+		s.Split++
+	case KindAdded:
+		s.Added++
+	case KindRemoved:
+		s.Removed++
+	case KindUnreported:
+		s.Unreported++
+	}
+	if c.Moved {
+		s.Moved++
+	}
+}
+
+// Filter selects the changes of a Result. The zero Filter keeps every change.
+// It is what the command layer's --only and --topic flags build, so that every
+// renderer prints the same selection.
+type Filter struct {
+	// Kinds keeps only changes of these kinds; empty keeps every kind.
+	Kinds []Kind
+	// Topic keeps only changes whose topic is Topic; "" keeps every topic.
+	Topic string
+}
+
+// IsZero reports whether f keeps every change.
+func (f Filter) IsZero() bool { return len(f.Kinds) == 0 && f.Topic == "" }
+
+// Keep reports whether f selects c.
+func (f Filter) Keep(c *Change) bool {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, c.Kind) {
+		return false
+	}
+	return f.Topic == "" || c.Topic == f.Topic
+}
+
+// Apply returns a new Result holding only the changes of r that f keeps.
+//
+// The summary of the new Result is recomputed from the changes it keeps, so
+// that it still matches its change list (a contract invariant); versions,
+// schema and match are kept. The new Result is a deep copy (see Clone): r is
+// not modified, and changing the copy does not change r. Apply(nil) is nil.
+func (f Filter) Apply(r *Result) *Result {
+	if r == nil {
+		return nil
+	}
+	c := r.Clone()
+	kept := c.Changes[:0:0]
+	for i := range c.Changes {
+		if f.Keep(&c.Changes[i]) {
+			kept = append(kept, c.Changes[i])
+		}
+	}
+	if r.Changes == nil && len(kept) == 0 {
+		kept = nil
+	}
+	c.Changes = kept
+	c.Summary = Summarize(kept)
+	return c
+}
+
+// Clone returns a deep copy of r: no slice or pointer of the copy is shared
+// with r. Nil and empty slices stay nil and empty.
+func (r *Result) Clone() *Result {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Old.Sources = cloneSlice(r.Old.Sources)
+	c.New.Sources = cloneSlice(r.New.Sources)
+	if r.Changes != nil {
+		c.Changes = make([]Change, len(r.Changes))
+		for i := range r.Changes {
+			c.Changes[i] = r.Changes[i].clone()
+		}
+	}
+	return &c
+}
+
+func (ch *Change) clone() Change {
+	c := *ch
+	c.Old = cloneSlice(ch.Old)
+	c.New = cloneSlice(ch.New)
+	c.OldNumbers = cloneSlice(ch.OldNumbers)
+	c.NewNumbers = cloneSlice(ch.NewNumbers)
+	c.Edits = cloneSlice[words.Edit](ch.Edits)
+	c.Figures = cloneSlice[words.Figure](ch.Figures)
+	c.Sources.Old = cloneSlice(ch.Sources.Old)
+	c.Sources.New = cloneSlice(ch.Sources.New)
+	c.OldNotes = cloneSlice(ch.OldNotes)
+	c.NewNotes = cloneSlice(ch.NewNotes)
+	c.Confidence = cloneDelta(ch.Confidence)
+	c.ProposedBy = cloneDelta(ch.ProposedBy)
+	c.Status = cloneDelta(ch.Status)
+	return c
+}
+
+// cloneSlice copies s, keeping nil as nil and empty as empty.
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+func cloneDelta(d *Delta) *Delta {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
+}
