@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -228,10 +227,16 @@ func mdNumbers(list []string, sep string) string {
 	return sep + mdText(strings.Join(list, ", "))
 }
 
-// mdRedline renders a change's text as a block quote, one quoted paragraph
-// per paragraph of the text, or "" when there is no text.
-func mdRedline(c *diff.Change) string {
-	pieces := redline(changeEdits(c), SanitizeTerminal)
+// mdRedline renders a change's text as a block quote (see MarkdownRedline).
+func mdRedline(c *diff.Change) string { return MarkdownRedline(Redline(changeEdits(c))) }
+
+// MarkdownRedline writes runs as a Markdown block quote, one quoted paragraph
+// per paragraph of the text, or "" when there are none: deleted runs
+// ~~struck~~ and inserted ones **bold** (or <del> and <strong> where
+// CommonMark's flanking rules would not read the delimiters), every text
+// escaped as Markdown escapes data, a space between a deletion and the
+// insertion that follows it.
+func MarkdownRedline(pieces []Run) string {
 	var paras []string
 	var cur strings.Builder
 	endPara := func() {
@@ -241,10 +246,10 @@ func mdRedline(c *diff.Change) string {
 		cur.Reset()
 	}
 	for i, pc := range pieces {
-		if pc.op == words.OpEqual {
+		if pc.Op == words.OpEqual {
 			// Split at blank lines; other white space (single line
 			// breaks included) becomes one space.
-			for j, para := range splitParagraphs(pc.text) {
+			for j, para := range splitParagraphs(pc.Text) {
 				if j > 0 {
 					endPara()
 				}
@@ -256,24 +261,24 @@ func mdRedline(c *diff.Change) string {
 			}
 			continue
 		}
-		if i > 0 && pc.op == words.OpInsert && pieces[i-1].op == words.OpDelete {
+		if i > 0 && pc.Op == words.OpInsert && pieces[i-1].Op == words.OpDelete {
 			// A space keeps the old and new words apart.
 			cur.WriteByte(' ')
 		}
-		e := mdEscape(pc.text, cur.Len() == 0)
+		e := mdEscape(pc.Text, cur.Len() == 0)
 		prev := ' '
 		if cur.Len() > 0 {
 			prev, _ = utf8.DecodeLastRuneInString(cur.String())
 		}
 		next := ' '
 		if i+1 < len(pieces) {
-			if pieces[i+1].op != words.OpEqual {
+			if pieces[i+1].Op != words.OpEqual {
 				next = '<' // the next marker starts with punctuation
 			} else {
-				next, _ = utf8.DecodeRuneInString(mdEscape(pieces[i+1].text, false))
+				next, _ = utf8.DecodeRuneInString(mdEscape(pieces[i+1].Text, false))
 			}
 		}
-		cur.WriteString(mark(pc.op, e, prev, next))
+		cur.WriteString(mark(pc.Op, e, prev, next))
 	}
 	endPara()
 	if len(paras) == 0 {
@@ -517,46 +522,7 @@ func mdSources(list []diff.SourceRef) string {
 	}
 	parts := make([]string, 0, len(list))
 	for _, s := range list {
-		name := sourceName(s, mdText)
-		part := name
-		if s.URL != "" {
-			if u, ok := linkURL(s.URL); ok {
-				part = "[" + name + "](" + u + ")"
-			} else {
-				part += " (URL not linked: " + mdText(s.URL) + ")"
-			}
-		}
-		parts = append(parts, part+sourceDetail(s, mdText))
+		parts = append(parts, mdLink(sourceName(s, mdText), s.URL)+sourceDetail(s, mdText))
 	}
 	return strings.Join(parts, "; ")
-}
-
-// linkURL returns raw as a Markdown link destination if it is an absolute
-// http or https URL with a host and no user information, with every byte
-// outside unreserved characters and a few URL delimiters percent-encoded (so
-// no space, bracket, parenthesis, quote, backslash, pipe or non-ASCII byte
-// reaches the Markdown), and an "&" that would start an entity written as
-// &amp;.
-func linkURL(raw string) (string, bool) {
-	raw = strings.TrimSpace(raw)
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.Opaque != "" {
-		return "", false
-	}
-	// The scheme as written may be upper case; keep the lower-case one.
-	raw = u.Scheme + raw[len(u.Scheme):]
-	var b strings.Builder
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case c == '&' && looksLikeEntity(raw[i+1:]):
-			b.WriteString("&amp;")
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9',
-			strings.IndexByte("-._~:/?#@!$&*+,;=%", c) >= 0:
-			b.WriteByte(c)
-		default:
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String(), true
 }

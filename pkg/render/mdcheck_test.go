@@ -172,12 +172,12 @@ func marked(fragment string) (dels, inss []string) {
 // text, a space between a deletion and the insertion after it.
 func expectedText(edits []words.Edit) string {
 	var b strings.Builder
-	pieces := redline(edits, SanitizeTerminal)
+	pieces := Redline(edits)
 	for i, p := range pieces {
-		if i > 0 && p.op == words.OpInsert && pieces[i-1].op == words.OpDelete {
+		if i > 0 && p.Op == words.OpInsert && pieces[i-1].Op == words.OpDelete {
 			b.WriteByte(' ')
 		}
-		b.WriteString(p.text)
+		b.WriteString(p.Text)
 	}
 	return readable(b.String())
 }
@@ -185,12 +185,12 @@ func expectedText(edits []words.Edit) string {
 // expectedMarks lists the deleted and inserted texts of a redline, as a
 // reader should see them.
 func expectedMarks(edits []words.Edit) (dels, inss []string) {
-	for _, p := range redline(edits, SanitizeTerminal) {
-		switch p.op {
+	for _, p := range Redline(edits) {
+		switch p.Op {
 		case words.OpDelete:
-			dels = append(dels, readable(p.text))
+			dels = append(dels, readable(p.Text))
 		case words.OpInsert:
-			inss = append(inss, readable(p.text))
+			inss = append(inss, readable(p.Text))
 		}
 	}
 	return dels, inss

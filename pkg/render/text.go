@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/plandiff/plandiff/pkg/diff"
-	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
 // TextOptions controls the terminal report. The zero value gives plain text,
@@ -246,26 +245,7 @@ func (t *textReport) redline(c *diff.Change) {
 	case diff.KindUnreported:
 		plainSGR = sgrDim
 	}
-	var spans []span
-	pieces := redline(changeEdits(c), SanitizeTerminal)
-	for i, p := range pieces {
-		if i > 0 && t.lw.color && p.op == words.OpInsert && pieces[i-1].op == words.OpDelete {
-			// Without markers, a space keeps the old and new words apart.
-			spans = append(spans, span{" ", ""})
-		}
-		switch {
-		case p.op == words.OpDelete && t.lw.color:
-			spans = append(spans, span{p.text, sgrDel})
-		case p.op == words.OpDelete:
-			spans = append(spans, span{"[-" + p.text + "-]", ""})
-		case p.op == words.OpInsert && t.lw.color:
-			spans = append(spans, span{p.text, sgrIns})
-		case p.op == words.OpInsert:
-			spans = append(spans, span{"{+" + p.text + "+}", ""})
-		default:
-			spans = append(spans, span{p.text, plainSGR})
-		}
-	}
+	spans := redlineSpans(Redline(changeEdits(c)), t.lw.color, plainSGR)
 	if len(spans) > 0 {
 		t.lw.para(bodyIndent, bodyIndent, spans)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/lineage"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 // AnnotateSchema names the JSON form of an Annotation.
@@ -263,7 +264,7 @@ func mdSourceRefs(list []diff.SourceRef) string {
 	}
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = mdLink(orDash(s.Outlet), s.URL)
+		out[i] = render.MarkdownLink(orDash(s.Outlet), s.URL)
 	}
 	return strings.Join(out, "; ")
 }

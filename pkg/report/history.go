@@ -8,6 +8,7 @@ import (
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/lineage"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 // HistorySchema names the JSON form of a History.
@@ -130,7 +131,7 @@ func HistoryText(w io.Writer, h *History, opts TextOptions) error {
 			for _, s := range c.Steps {
 				ew.printf("    from %s: %s\n", clean(s.From), stepLine(s, c, clean))
 				if len(s.Edits) > 0 && s.Kind != diff.KindUnchanged && s.Kind != diff.KindUnreported {
-					ew.printf("      %s\n", textRedline(Pieces(s.Edits), opts))
+					ew.printf("      %s\n", render.TextRedline(redline(s.Edits), opts.Color))
 				}
 			}
 			for _, cl := range c.Clauses {
@@ -210,29 +211,6 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 	return strings.Join(parts, " · ")
 }
 
-func textRedline(ps []Piece, opts TextOptions) string {
-	var b strings.Builder
-	for _, p := range ps {
-		switch p.Op {
-		case words.OpDelete:
-			if opts.Color {
-				b.WriteString(ansiRed + "\x1b[9m" + p.Text + ansiReset)
-			} else {
-				b.WriteString("[-" + p.Text + "-]")
-			}
-		case words.OpInsert:
-			if opts.Color {
-				b.WriteString(ansiGreen + "\x1b[4m" + p.Text + ansiReset)
-			} else {
-				b.WriteString("{+" + p.Text + "+}")
-			}
-		default:
-			b.WriteString(p.Text)
-		}
-	}
-	return b.String()
-}
-
 // HistoryMarkdown writes the history as Markdown.
 func HistoryMarkdown(w io.Writer, h *History) error {
 	ew := newErrWriter(w)
@@ -258,7 +236,9 @@ func HistoryMarkdown(w io.Writer, h *History) error {
 			}
 			for _, s := range c.Steps {
 				if len(s.Edits) > 0 && s.Kind != diff.KindUnchanged && s.Kind != diff.KindUnreported {
-					ew.printf("> %s\n\n", mdRedline(Pieces(s.Edits)))
+					if q := render.MarkdownRedline(redline(s.Edits)); q != "" {
+						ew.str(q + "\n")
+					}
 				}
 			}
 			for _, cl := range c.Clauses {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 //go:embed report.html.tmpl
@@ -34,8 +35,8 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"shorter":       func(s string) string { return short(s, 100) },
 	"figureCell":    func(e *FigureEntry) string { return figureCell(e, func(s string) string { return s }) },
 	"evidence":      func(c *ChangeRow) string { return evidenceText(c, false) },
-	"pieces":        Pieces,
-	"side":          Side,
+	"redline":       func(c *ChangeRow) []render.Run { return c.redline() },
+	"side":          render.RedlineSide,
 	"unchangedList": func(cs []*ChangeRow) []*ChangeRow { return filterChanges(cs, diff.KindUnchanged) },
 	"unreportedList": func(cs []*ChangeRow) []*ChangeRow {
 		return filterChanges(cs, diff.KindUnreported)
@@ -92,7 +93,7 @@ func sanitized(r *Report) *Report {
 	}
 	cleanStrings(reflect.ValueOf(&c).Elem())
 	for _, s := range c.Sources {
-		s.Link = SafeURL(s.URL)
+		s.Link = render.SafeURL(s.URL)
 	}
 	return &c
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 // errWriter keeps the first write error. With width > 0, printf wraps
@@ -47,9 +48,10 @@ func (e *errWriter) flush() error {
 
 // Markdown writes the report as GitHub-flavoured Markdown: the versions
 // table, the counts per step, the topic matrix, the figures, every step's
-// changes with redlines (deleted words in <del>, inserted in <ins>), and the
-// sources. Every data string is escaped (see md); only http(s) URLs become
-// links; <del>, <ins>, <a id> and <br> are the only HTML in the output.
+// changes with redlines (marked as diff --format markdown marks them:
+// render.MarkdownRedline), and the sources. Every data string is escaped
+// (see md); only http(s) URLs become links; <del> and <strong> (where
+// Markdown emphasis cannot mark a run) are the only HTML in the output.
 func Markdown(w io.Writer, r *Report) error {
 	ew := newErrWriter(w)
 	ew.printf("# %s\n\n", md(r.Title))
@@ -227,13 +229,8 @@ func mdSteps(ew *errWriter, r *Report) {
 func mdChange(ew *errWriter, c *ChangeRow) {
 	ew.printf("### %s: %s\n\n", md(numbersLine(c)), md(string(c.Kind)))
 	ew.printf("%s\n\n", md(evidence(c)))
-	switch {
-	case len(c.Edits) > 0:
-		ew.printf("> %s\n\n", mdRedline(Pieces(c.Edits)))
-	case c.NewText != "":
-		ew.printf("> %s\n\n", md(c.NewText))
-	case c.OldText != "":
-		ew.printf("> <del>%s</del>\n\n", md(c.OldText))
+	if q := render.MarkdownRedline(c.redline()); q != "" {
+		ew.str(q + "\n")
 	}
 	if len(c.Figures) > 0 {
 		ew.printf("Figures: %s\n\n", mdFigureChanges(c.Figures))
@@ -245,28 +242,6 @@ func mdChange(ew *errWriter, c *ChangeRow) {
 		ew.printf("New sources: %s\n", mdSourceNames(c.NewSources))
 	}
 	ew.str("\n")
-}
-
-func mdRedline(ps []Piece) string {
-	var b strings.Builder
-	for _, p := range ps {
-		switch p.Op {
-		case words.OpDelete:
-			b.WriteString("<del>" + md(p.Text) + "</del>")
-		case words.OpInsert:
-			b.WriteString("<ins>" + md(p.Text) + "</ins>")
-		default:
-			// Keep the spaces at the edges of an equal run: md trims them.
-			if strings.HasPrefix(p.Text, " ") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(md(p.Text))
-			if strings.HasSuffix(p.Text, " ") && strings.TrimSpace(p.Text) != "" {
-				b.WriteByte(' ')
-			}
-		}
-	}
-	return b.String()
 }
 
 func mdFigureChanges(fs []words.Figure) string {
@@ -294,7 +269,7 @@ func mdSources(ew *errWriter, r *Report) {
 	}
 	ew.str("## Sources\n\n| Version | Source | Outlet | Date | Covers |\n|---|---|---|---|---|\n")
 	for _, s := range r.Sources {
-		ew.printf("| %s | %s | %s | %s | %s |\n", code(s.Version), code(s.ID), mdLink(s.Outlet, s.URL), md(orDash(s.Date)), md(orDash(s.Covers)))
+		ew.printf("| %s | %s | %s | %s | %s |\n", code(s.Version), code(s.ID), render.MarkdownLink(orDash(s.Outlet), s.URL), md(orDash(s.Date)), md(orDash(s.Covers)))
 	}
 	ew.str("\n")
 }
@@ -396,19 +371,6 @@ func orDash(s string) string {
 		return "–"
 	}
 	return s
-}
-
-// code writes an id as Markdown code, or escaped text when it holds a
-// backtick.
-func code(s string) string {
-	s = clean(s)
-	if s == "" {
-		return "–"
-	}
-	if strings.ContainsAny(s, "`|<>&") {
-		return md(s)
-	}
-	return "`" + s + "`"
 }
 
 func mdList(ids []string) string {

@@ -29,6 +29,7 @@ import (
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 // Schema names the JSON form of a Report.
@@ -611,7 +612,7 @@ func (b *builder) sources() {
 		for _, s := range v.Plan.Version.Sources {
 			b.r.Sources = append(b.r.Sources, &SourceRow{
 				Version: v.ID, ID: s.ID, Anchor: b.anchor(sourceAnchor(v.ID, s.ID)), Outlet: s.Outlet,
-				Date: s.Date, URL: s.URL, Link: SafeURL(s.URL), Covers: s.Covers, Note: s.Note,
+				Date: s.Date, URL: s.URL, Link: render.SafeURL(s.URL), Covers: s.Covers, Note: s.Note,
 			})
 		}
 	}
