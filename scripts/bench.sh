@@ -92,6 +92,7 @@ command -v timeout >/dev/null || die "timeout (coreutils) is missing"
 log "building plandiff and synth into $WORK"
 "$GO" build -buildvcs=auto -o "$WORK/plandiff" ./cmd/plandiff
 "$GO" build -o "$WORK/synth" ./cmd/synth
+"$GO" build -o "$WORK/parabench" ./cmd/parabench
 PLANDIFF=$WORK/plandiff
 SYNTH=$WORK/synth
 
@@ -331,6 +332,17 @@ top_flat() {
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 metric() { sed -n "s|.* \([0-9.]*\) $1.*|\1|p" <<<"$PROF_LINE"; }
 
+# ---------------------------------------------------------------- paraphrase
+# The paraphrase benchmark (testdata/paraphrase): renderings of real
+# versions in other words, scored against their truth files; -git counts the
+# change regions of git's word diff on the same pairs, -links the agreement
+# of content mode with the corpus's id links. Held-out renderings are left
+# out here, as in every tuning run (parabench -heldout scores them).
+log "paraphrase benchmark"
+PARA_GIT=""
+if command -v git >/dev/null; then PARA_GIT=-git; fi
+PARA_OUT=$("$WORK/parabench" -dir "$ROOT/testdata/paraphrase" $PARA_GIT -links 2>&1) || die "parabench failed: $PARA_OUT"
+
 # ---------------------------------------------------------------- report
 fmt_s() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.3f s", s; else printf "%.1f s", s }'; }
 fmt_cpu() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.2f s", s; else printf "%.1f s", s }'; } # /usr/bin/time: 10 ms steps
@@ -493,6 +505,16 @@ trap 'rm -f "$md"' EXIT
   for tool in $TOOLS; do
     echo "| $(label "$tool") | $(growth "$tool") |"
   done
+  echo
+  echo "## Paraphrase benchmark"
+  echo
+  echo "Independent renderings of real versions in other words (testdata/paraphrase/README.md),"
+  echo "content mode, scored against their truth files by \`go run ./cmd/parabench${PARA_GIT:+ $PARA_GIT} -links\`;"
+  echo "the synthetic pair F1 is in the table above."
+  echo
+  echo '```'
+  echo "$PARA_OUT"
+  echo '```'
   echo
   echo "## Targets"
   echo

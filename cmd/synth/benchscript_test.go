@@ -56,7 +56,7 @@ func TestBenchScript(t *testing.T) {
 	md := string(data)
 	for _, want := range []string{
 		"# Benchmarks", "## Machine", "## Reproduce", "## Side by side", "### Growth from 3,000 to 30,000 clauses",
-		"## Targets", "## Where the time goes", "## Go benchmarks",
+		"## Paraphrase benchmark", "## Targets", "## Where the time goes", "## Go benchmarks",
 		"| 40 | git diff --word-diff | ", "| n/a (no alignment) |",
 		"not measured (SIZES lacks 30000)", "Not profiled",
 		"| pkg/render | JSON/300 | 1072519 | 1.07 | 446.41 | 65536 | 1 |",
