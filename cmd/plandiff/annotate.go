@@ -65,7 +65,7 @@ func runAnnotate(cmd *cobra.Command, e *env, g *globals, o *annotateOptions, arg
 	if err != nil {
 		return err
 	}
-	return writeTo(e, o.output, false, func(w io.Writer) error {
+	return writeTo(cmd.Context(), e, o.output, false, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return evolution.JSON(w, a)

@@ -163,7 +163,7 @@ func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) erro
 		}
 	}
 	sort.SliceStable(rep.files, func(i, j int) bool { return rep.files[i].Path < rep.files[j].Path })
-	if err := checkLinks(r, plansDir, rep.files); err != nil {
+	if err := checkLinks(ctx, r, plansDir, rep.files); err != nil {
 		return err
 	}
 	anyDiff := false
@@ -173,7 +173,7 @@ func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) erro
 			if old == nil {
 				old = absentPlan(base)
 			}
-			if f.result, err = diff.Compare(old, f.new, diff.Options{Match: match}); err != nil {
+			if f.result, err = diff.Compare(ctx, old, f.new, diff.Options{Match: match}); err != nil {
 				return err
 			}
 		}
@@ -181,7 +181,7 @@ func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) erro
 	}
 
 	if !o.quiet {
-		err := writeOutput(e, o.output, func(w io.Writer) error {
+		err := writeOutput(ctx, e, o.output, func(w io.Writer) error {
 			bw := bufio.NewWriter(w)
 			var err error
 			switch o.format {
@@ -276,7 +276,7 @@ func loadChanged(ctx context.Context, git source.Git, r *source.Resolver, base s
 
 	f := &changedFile{FileChange: c}
 	if c.Status != source.StatusDeleted {
-		p, err := r.PlanFile(c.Path, c.Path, path.Dir(c.Path))
+		p, err := r.PlanFile(ctx, c.Path, c.Path, path.Dir(c.Path))
 		var list plan.ErrorList
 		switch {
 		case errors.As(err, &list):
@@ -310,7 +310,7 @@ func loadChanged(ctx context.Context, git source.Git, r *source.Resolver, base s
 // files of its corpus as they are now: --plans DIR, or the file's directory.
 // Every version a changed file links to must be there, unless some file of
 // the corpus does not load (its version id is then unknown).
-func checkLinks(r *source.Resolver, plansDir string, files []*changedFile) error {
+func checkLinks(ctx context.Context, r *source.Resolver, plansDir string, files []*changedFile) error {
 	groups := make(map[string][]*changedFile)
 	for _, f := range files {
 		if f.Status == source.StatusDeleted {
@@ -350,7 +350,7 @@ func checkLinks(r *source.Resolver, plansDir string, files []*changedFile) error
 					continue
 				}
 			}
-			p, err := r.PlanFile(name, name, dir)
+			p, err := r.PlanFile(ctx, name, name, dir)
 			if err != nil {
 				complete = false
 				continue

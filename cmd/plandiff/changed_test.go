@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -20,7 +21,7 @@ func testPlan(t *testing.T, name, id string, n int, word string) *plan.Plan {
 	for i := range n {
 		fmt.Fprintf(&b, "  - {id: c%d, text: Clause %d of the plan says %s about point %d., sources: [s]}\n", i, i, word, i)
 	}
-	p, err := plan.Parse(name, []byte(b.String()), plan.Options{})
+	p, err := plan.Parse(context.Background(), name, []byte(b.String()), plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +32,7 @@ func testChanged(t *testing.T, path string, n int) *changedFile {
 	t.Helper()
 	old := testPlan(t, "base:"+path, "v", n, "yes")
 	new := testPlan(t, path, "v", n, "no")
-	res, err := diff.Compare(old, new, diff.Options{})
+	res, err := diff.Compare(context.Background(), old, new, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -129,7 +129,7 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if o.topic != "" && !knownTopic(o.topic, old, new) {
 		return usageErrorf("--topic %q: not a topic (want one of %s)", o.topic, strings.Join(plan.DefaultTopics, ", "))
 	}
-	res, err := diff.Compare(old, new, diff.Options{Match: match, Threshold: o.threshold})
+	res, err := diff.Compare(cmd.Context(), old, new, diff.Options{Match: match, Threshold: o.threshold})
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 		res = f.Apply(res)
 	}
 	if !o.quiet {
-		err := writeOutput(e, o.output, func(w io.Writer) error {
+		err := writeOutput(cmd.Context(), e, o.output, func(w io.Writer) error {
 			return renderDiff(w, res, o.format, o.showUnchanged, e, g, o.output != "")
 		})
 		if err != nil {

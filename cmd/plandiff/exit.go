@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -39,8 +40,20 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code
 
 // run executes one plandiff command line and returns the exit code. It is the
 // only place that turns errors into messages and codes.
+//
+// SIGINT and SIGTERM cancel the run's context: loading, aligning and
+// rendering stop at their next check, no output file is written, and the run
+// ends with one line and 128 plus the signal's number (130, 143), as a shell
+// reports a process the signal killed. A second signal has its usual effect.
 func run(args []string, e *env) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background(), func(se *signalError) {
+		// Something did not look at the context in time (a blocked read
+		// of standard input, a blocked write to a pipe): end the run
+		// anyway. A temporary output file left behind is removed by the
+		// next run that writes the same file (internal/atomicfile).
+		fmt.Fprintf(e.stderr, "plandiff: %s\n", se)
+		os.Exit(128 + int(se.sig))
+	})
 	defer stop()
 	root := newRootCmd(e)
 	root.SetArgs(args)
@@ -48,11 +61,62 @@ func run(args []string, e *env) int {
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	cmd, err := root.ExecuteContextC(ctx)
+	var se *signalError
+	if errors.As(context.Cause(ctx), &se) {
+		fmt.Fprintf(e.stderr, "%s: %s\n", root.Name(), se)
+		return 128 + int(se.sig)
+	}
 	helpFor := root.Name()
 	if cmd != nil {
 		helpFor = cmd.CommandPath()
 	}
 	return report(e.stderr, err, root.Name(), helpFor)
+}
+
+// signalError is why a run's context was cancelled: a signal arrived.
+type signalError struct{ sig syscall.Signal }
+
+func (e *signalError) Error() string {
+	if e.sig == syscall.SIGINT {
+		return "interrupted"
+	}
+	return "terminated"
+}
+
+// stopGrace is how long a run has to stop after a signal before stuck is
+// called.
+const stopGrace = 3 * time.Second
+
+// signalContext returns a context cancelled, with a *signalError as its
+// cause, by the first SIGINT or SIGTERM; from then on the signals have
+// their default effect again, so a second Ctrl-C ends a run at once. If the
+// run has not called the returned stop function stopGrace after the signal,
+// stuck is called (on another goroutine).
+func signalContext(parent context.Context, stuck func(*signalError)) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			signal.Stop(ch)
+			sig, _ := s.(syscall.Signal)
+			se := &signalError{sig: sig}
+			cancel(se)
+			select {
+			case <-time.After(stopGrace):
+				stuck(se)
+			case <-done:
+			}
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
 }
 
 // report prints err once, prefixed with the program's name, and returns the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"path"
@@ -58,7 +59,7 @@ docs/git.md has the whole recipe.`,
 				cmd.CommandPath(), len(args))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGitDiffDriver(e, g, args)
+			return runGitDiffDriver(cmd.Context(), e, g, args)
 		},
 	}
 	return cmd
@@ -75,8 +76,8 @@ type driverSide struct {
 	errs plan.ErrorList
 }
 
-func runGitDiffDriver(e *env, g *globals, args []string) error {
-	w := bufio.NewWriter(e.stdout)
+func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) error {
+	w := bufio.NewWriter(ctxWriter{ctx, e.stdout})
 	p := &errWriter{w: w}
 	if len(args) == 1 {
 		// git's own words for a path with merge conflicts.
@@ -99,7 +100,7 @@ func runGitDiffDriver(e *env, g *globals, args []string) error {
 		if s.file == devNull {
 			continue
 		}
-		if err := s.load(r); err != nil {
+		if err := s.load(ctx, r); err != nil {
 			return err
 		}
 	}
@@ -147,7 +148,7 @@ func runGitDiffDriver(e *env, g *globals, args []string) error {
 		from = &plan.Plan{Format: plan.FormatVersion, Name: devNull,
 			Version: plan.Version{Title: "(new file)", Completeness: plan.CompletenessFull}}
 	}
-	res, err := diff.Compare(from, new.plan, diff.Options{})
+	res, err := diff.Compare(ctx, from, new.plan, diff.Options{})
 	if err != nil {
 		return err
 	}
@@ -160,7 +161,7 @@ func runGitDiffDriver(e *env, g *globals, args []string) error {
 // load reads and parses one side, with the topics of a topics.yaml beside
 // the file in the working tree. Problems are kept for the report; only a file
 // that cannot be read is an error.
-func (s *driverSide) load(r *source.Resolver) error {
+func (s *driverSide) load(ctx context.Context, r *source.Resolver) error {
 	data, err := r.ReadFile(s.file)
 	var list plan.ErrorList
 	switch {
@@ -171,7 +172,7 @@ func (s *driverSide) load(r *source.Resolver) error {
 		return err
 	}
 	s.data = data
-	p, err := r.PlanFile(s.file, s.name, path.Dir(s.path))
+	p, err := r.PlanFile(ctx, s.file, s.name, path.Dir(s.path))
 	switch {
 	case errors.As(err, &list):
 		s.errs = list

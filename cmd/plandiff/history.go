@@ -81,7 +81,7 @@ func runHistory(cmd *cobra.Command, e *env, g *globals, o *historyOptions, claus
 	}
 	var threads []*lineage.Thread
 	if o.topic != "" {
-		c, err := g.resolver(e).LoadCorpus()
+		c, err := g.resolver(e).LoadCorpus(cmd.Context())
 		if err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func runHistory(cmd *cobra.Command, e *env, g *globals, o *historyOptions, claus
 		}
 	}
 	h := evolution.NewHistory(l, threads, clause, o.topic)
-	return writeTo(e, o.output, false, func(w io.Writer) error {
+	return writeTo(cmd.Context(), e, o.output, false, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return evolution.JSON(w, h)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -45,7 +46,7 @@ is committed. FILE - reads standard input.
 			if o.surfaced == "" {
 				o.surfaced = time.Now().UTC().Format("2006-01-02")
 			}
-			return runImport(e, o, args[0])
+			return runImport(cmd.Context(), e, o, args[0])
 		},
 	}
 	cmd.Flags().StringVar(&o.id, "id", "", "the new version's `ID` (a slug: a-z, 0-9 and -)")
@@ -56,7 +57,7 @@ is committed. FILE - reads standard input.
 	return cmd
 }
 
-func runImport(e *env, o *importOptions, arg string) error {
+func runImport(ctx context.Context, e *env, o *importOptions, arg string) error {
 	var data []byte
 	var err error
 	if arg == "-" {
@@ -77,5 +78,5 @@ func runImport(e *env, o *importOptions, arg string) error {
 	case err != nil:
 		return usageErrorf("%v", err)
 	}
-	return writeTo(e, o.output, !o.force, func(w io.Writer) error { return textimport.Write(w, p) })
+	return writeTo(ctx, e, o.output, !o.force, func(w io.Writer) error { return textimport.Write(w, p) })
 }

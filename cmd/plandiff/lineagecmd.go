@@ -20,7 +20,7 @@ import (
 // arguments resolve to, in argument order.
 func lineageFor(ctx context.Context, e *env, g *globals, args []string, only bool) (*lineage.Lineage, []string, error) {
 	r := g.resolver(e)
-	c, err := r.LoadCorpus()
+	c, err := r.LoadCorpus(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,7 +67,7 @@ func lineageFor(ctx context.Context, e *env, g *globals, args []string, only boo
 		}
 		plans = sel
 	}
-	l, err := lineage.Build(plans, lineage.Options{All: all})
+	l, err := lineage.Build(ctx, plans, lineage.Options{All: all})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -75,13 +75,14 @@ func lineageFor(ctx context.Context, e *env, g *globals, args []string, only boo
 }
 
 // writeTo sends what write produces to the file out names (written to a
-// temporary file and renamed, so a failed run leaves nothing behind), or to
-// standard output when out is empty.
-func writeTo(e *env, out string, noClobber bool, write func(io.Writer) error) error {
+// temporary file and renamed, so a failed or cancelled run leaves nothing
+// behind), or to standard output when out is empty. Once ctx is done, writes
+// fail, which stops the renderer.
+func writeTo(ctx context.Context, e *env, out string, noClobber bool, write func(io.Writer) error) error {
 	if out == "" {
-		return write(e.stdout)
+		return write(ctxWriter{ctx, e.stdout})
 	}
-	return atomicfile.Write(e.path(out), noClobber, write)
+	return atomicfile.Write(ctx, e.path(out), noClobber, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
 }
 
 // formatFromExt infers --format from -o's extension when --format was not

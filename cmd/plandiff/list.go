@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"text/tabwriter"
@@ -25,7 +26,7 @@ completeness and number of clauses (sub-points included).`,
 			if err := checkEnum("format", o.format, "text", "json"); err != nil {
 				return err
 			}
-			return runList(e, g, o)
+			return runList(cmd.Context(), e, g, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or json")
@@ -45,8 +46,8 @@ type listEntry struct {
 	File         string   `json:"file"`
 }
 
-func runList(e *env, g *globals, o *listOptions) error {
-	c, err := g.resolver(e).LoadCorpus()
+func runList(ctx context.Context, e *env, g *globals, o *listOptions) error {
+	c, err := g.resolver(e).LoadCorpus(ctx)
 	if err != nil {
 		return err
 	}

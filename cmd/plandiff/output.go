@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 
 	"github.com/plandiff/plandiff/internal/asyncwrite"
@@ -10,19 +11,20 @@ import (
 )
 
 // writeOutput sends what write produces to the file output names, replaced
-// atomically, or to standard output when output is empty.
-func writeOutput(e *env, output string, write func(io.Writer) error) error {
+// atomically, or to standard output when output is empty. Once ctx is done,
+// writes fail, which stops the renderer, and no file is written.
+func writeOutput(ctx context.Context, e *env, output string, write func(io.Writer) error) error {
 	if output != "" {
-		return atomicfile.Write(e.path(output), false, func(w io.Writer) error { return writeAsync(w, write) })
+		return atomicfile.Write(ctx, e.path(output), false, func(w io.Writer) error { return writeAsync(ctx, w, write) })
 	}
-	return writeAsync(e.stdout, write)
+	return writeAsync(ctx, e.stdout, write)
 }
 
 // writeAsync runs write with its output reaching w from another goroutine,
 // so that rendering and the kernel's work on the writes overlap.
-func writeAsync(w io.Writer, write func(io.Writer) error) error {
+func writeAsync(ctx context.Context, w io.Writer, write func(io.Writer) error) error {
 	a := asyncwrite.New(w)
-	err := write(a)
+	err := write(ctxWriter{ctx, a})
 	if cerr := a.Close(); err == nil {
 		err = cerr
 	}
@@ -49,4 +51,18 @@ func renderDiff(w io.Writer, res *diff.Result, format string, showUnchanged bool
 		opts.Width = e.width(g.width)
 	}
 	return render.Text(w, res, opts)
+}
+
+// ctxWriter fails every write once ctx is done. Renderers stop at their
+// first failed write, so this one check cancels all of them.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

@@ -65,7 +65,7 @@ func runReport(cmd *cobra.Command, e *env, g *globals, o *reportOptions, args []
 		return err
 	}
 	r := evolution.Build(l, evolution.Options{Title: o.title})
-	return writeTo(e, o.output, false, func(w io.Writer) error {
+	return writeTo(cmd.Context(), e, o.output, false, func(w io.Writer) error {
 		switch o.format {
 		case "json":
 			return evolution.JSON(w, r)

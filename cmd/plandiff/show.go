@@ -194,8 +194,8 @@ func (e *errWriter) printf(format string, args ...any) {
 
 // completeVersions offers the corpus's version ids for shell completion.
 func completeVersions(e *env, g *globals) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		c, err := g.resolver(e).LoadCorpus()
+	return func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		c, err := g.resolver(e).LoadCorpus(cmd.Context())
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveDefault
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -52,7 +53,7 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 	var plans []*plan.Plan
 	files := len(args)
 	if len(args) == 0 {
-		c, err := r.LoadCorpus()
+		c, err := r.LoadCorpus(cmd.Context())
 		var list plan.ErrorList
 		switch {
 		case errors.As(err, &list):
@@ -76,7 +77,7 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 				plans = append(plans, p)
 			}
 		}
-		problems = append(problems, crossCheck(r, plans)...)
+		problems = append(problems, crossCheck(cmd.Context(), r, plans)...)
 	}
 	problems.Sort()
 	w := bufio.NewWriter(e.stdout)
@@ -103,7 +104,7 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 // crossCheck checks the links of the given plans against each other and the
 // corpus; a given file replaces the corpus version with its id. Links to
 // versions that are not loaded are not errors (spec section 1).
-func crossCheck(r *source.Resolver, given []*plan.Plan) plan.ErrorList {
+func crossCheck(ctx context.Context, r *source.Resolver, given []*plan.Plan) plan.ErrorList {
 	if len(given) == 0 {
 		return nil
 	}
@@ -112,7 +113,7 @@ func crossCheck(r *source.Resolver, given []*plan.Plan) plan.ErrorList {
 	for _, p := range given {
 		mine[p.Version.ID] = true
 	}
-	if c, err := r.LoadCorpus(); err == nil {
+	if c, err := r.LoadCorpus(ctx); err == nil {
 		for _, p := range c.Plans {
 			if !mine[p.Version.ID] {
 				set = append(set, p)

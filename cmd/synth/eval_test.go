@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -55,7 +56,7 @@ func TestEval(t *testing.T) {
 	for _, g := range p.Truth.Groups {
 		perfect.Changes = append(perfect.Changes, diff.Change{Kind: diff.Kind(g.Kind), Old: g.Old, New: g.New, Moved: g.Moved})
 	}
-	compared, err := diff.Compare(p.Old, p.New, diff.Options{Match: diff.MatchContent})
+	compared, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -143,7 +144,7 @@ func score(args []string, stdout io.Writer) error {
 			return err
 		}
 		start := time.Now()
-		r, err := diff.Compare(p.Old, p.New, diff.Options{Match: m, Threshold: *thr})
+		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: m, Threshold: *thr})
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ func TestGen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := plan.Parse(name, data, plan.Options{}); err != nil {
+		if _, err := plan.Parse(context.Background(), name, data, plan.Options{}); err != nil {
 			t.Errorf("%s does not load: %v", name, err)
 		}
 	}
@@ -31,7 +32,7 @@ func TestGen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pl, err := plan.Parse(name, mustRead(t, filepath.Join(dir, strings.TrimSuffix(name, ".txt")+".yaml")), plan.Options{})
+		pl, err := plan.Parse(context.Background(), name, mustRead(t, filepath.Join(dir, strings.TrimSuffix(name, ".txt")+".yaml")), plan.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

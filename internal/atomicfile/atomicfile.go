@@ -6,6 +6,7 @@ package atomicfile
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,8 +21,10 @@ var ErrExists = errors.New("file exists")
 // Write creates or replaces path with what fill writes. If fill or any step
 // fails, the temporary file is removed and path is left as it was. With
 // noClobber, an existing path is an error (wrapping ErrExists) and is not
-// replaced. New files get mode 0644; a replaced file keeps its mode.
-func Write(path string, noClobber bool, fill func(w io.Writer) error) (err error) {
+// replaced. New files get mode 0644; a replaced file keeps its mode. When
+// ctx is done before the file is in place, nothing is written and the error
+// wraps ctx.Err(); fill should stop early by checking ctx itself.
+func Write(ctx context.Context, path string, noClobber bool, fill func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	mode := fs.FileMode(0o644)
 	if st, statErr := os.Stat(path); statErr == nil {
@@ -57,6 +60,9 @@ func Write(path string, noClobber bool, fill func(w io.Writer) error) (err error
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = ctx.Err(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if noClobber {

@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -15,7 +16,7 @@ func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("boom")
-	err := Write(p, false, func(w io.Writer) error {
+	err := Write(context.Background(), p, false, func(w io.Writer) error {
 		io.WriteString(w, "half")
 		return boom
 	})
@@ -25,7 +26,7 @@ func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
 	assertFile(t, p, "old")
 	assertOnlyFile(t, dir, "out.txt")
 
-	if err := Write(p, false, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+	if err := Write(context.Background(), p, false, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	assertFile(t, p, "new")
@@ -39,10 +40,10 @@ func TestWriteNoClobber(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "plan.yaml")
 	fill := func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }
-	if err := Write(p, true, fill); err != nil {
+	if err := Write(context.Background(), p, true, fill); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(p, true, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err })
+	err := Write(context.Background(), p, true, func(w io.Writer) error { _, err := io.WriteString(w, "y"); return err })
 	if !errors.Is(err, ErrExists) {
 		t.Fatalf("err = %v, want ErrExists", err)
 	}
@@ -52,7 +53,7 @@ func TestWriteNoClobber(t *testing.T) {
 
 func TestWriteMissingDirectory(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "no", "such", "out.txt")
-	if err := Write(p, false, func(io.Writer) error { return nil }); err == nil {
+	if err := Write(context.Background(), p, false, func(io.Writer) error { return nil }); err == nil {
 		t.Fatal("want an error for a missing directory")
 	}
 }
@@ -75,4 +76,26 @@ func assertOnlyFile(t *testing.T, dir, name string) {
 		}
 		t.Fatalf("directory holds %v, want only %s (no temporary files left)", names, name)
 	}
+}
+
+// TestWriteCancelled: a context done while the content is written leaves
+// the target as it was and no temporary file, even when fill does not
+// notice and returns nil.
+func TestWriteCancelled(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.txt")
+	if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	err := Write(ctx, p, false, func(w io.Writer) error {
+		io.WriteString(w, "new")
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	assertFile(t, p, "old")
+	assertOnlyFile(t, dir, "out.txt")
 }

@@ -42,8 +42,8 @@ type Corpus struct {
 }
 
 // Load reads and checks the whole corpus.
-func (c Corpus) Load() (*plan.Corpus, error) {
-	return plan.LoadDir(c.FS, c.Dir, c.Prefix, c.Opts)
+func (c Corpus) Load(ctx context.Context) (*plan.Corpus, error) {
+	return plan.LoadDir(ctx, c.FS, c.Dir, c.Prefix, c.Opts)
 }
 
 // Resolver loads the plans that arguments name.
@@ -60,9 +60,9 @@ type Resolver struct {
 }
 
 // LoadCorpus loads the corpus once and remembers it; it is safe to call from
-// several goroutines.
-func (r *Resolver) LoadCorpus() (*plan.Corpus, error) {
-	r.once.Do(func() { r.loaded, r.err = r.Corpus.Load() })
+// several goroutines. The first call's ctx governs the loading.
+func (r *Resolver) LoadCorpus(ctx context.Context) (*plan.Corpus, error) {
+	r.once.Do(func() { r.loaded, r.err = r.Corpus.Load(ctx) })
 	return r.loaded, r.err
 }
 
@@ -92,7 +92,7 @@ func (r *Resolver) Plan(ctx context.Context, arg string) (*plan.Plan, error) {
 	}
 	switch r.Classify(arg) {
 	case KindID:
-		c, err := r.LoadCorpus()
+		c, err := r.LoadCorpus(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +103,7 @@ func (r *Resolver) Plan(ctx context.Context, arg string) (*plan.Plan, error) {
 	case KindGit:
 		return r.gitPlan(ctx, arg)
 	}
-	return r.filePlan(arg)
+	return r.filePlan(ctx, arg)
 }
 
 // ReadFile reads a plan file given on the command line.
@@ -144,14 +144,14 @@ func (r *Resolver) ReadFile(arg string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (r *Resolver) filePlan(arg string) (*plan.Plan, error) {
-	return r.PlanFile(arg, arg, filepath.Dir(arg))
+func (r *Resolver) filePlan(ctx context.Context, arg string) (*plan.Plan, error) {
+	return r.PlanFile(ctx, arg, arg, filepath.Dir(arg))
 }
 
 // PlanFile loads the plan in file, naming it name in messages, with the
 // topics of the topics.yaml in topicsDir if there is one. (git's diff driver
 // hands over a temporary copy of a file whose topics are beside the real one.)
-func (r *Resolver) PlanFile(file, name, topicsDir string) (*plan.Plan, error) {
+func (r *Resolver) PlanFile(ctx context.Context, file, name, topicsDir string) (*plan.Plan, error) {
 	data, err := r.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -162,7 +162,7 @@ func (r *Resolver) PlanFile(file, name, topicsDir string) (*plan.Plan, error) {
 		return nil, err
 	}
 	opts.Topics = topics
-	return plan.Parse(name, data, opts)
+	return plan.Parse(ctx, name, data, opts)
 }
 
 func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) {
@@ -183,7 +183,7 @@ func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) 
 		}
 	}
 	opts.Topics = topics
-	return plan.Parse(arg, data, opts)
+	return plan.Parse(ctx, arg, data, opts)
 }
 
 // GitShow returns the blob at rev:path (see Git.Show).

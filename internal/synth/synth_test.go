@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -144,7 +145,7 @@ func TestWriteYAMLRoundTrip(t *testing.T) {
 	}
 	for _, pl := range []*plan.Plan{p.Old, p.New} {
 		data := yamlOf(t, pl)
-		back, err := plan.Parse(pl.Name, data, plan.Options{})
+		back, err := plan.Parse(context.Background(), pl.Name, data, plan.Options{})
 		if err != nil {
 			t.Fatalf("written YAML does not load: %v", err)
 		}

@@ -72,16 +72,28 @@ type cand struct {
 // pair is an old and a new index; chains are sorted by o.
 type pair struct{ o, n int32 }
 
-func (a *aligner) alignContent() {
+// alignContent runs pass 2; it returns ctx's error when the context of the
+// comparison is done before the pass is.
+func (a *aligner) alignContent() error {
 	a.buildVectors()
+	if err := a.ctx.Err(); err != nil {
+		return err
+	}
 	a.pairIdentical()
 	cs := a.candidates()
+	if err := a.ctx.Err(); err != nil {
+		return err
+	}
 	a.markByContent(cs)
 	a.assign(cs)
 	a.mergeSplit(cs)
 	a.moveLate(cs)
+	if err := a.ctx.Err(); err != nil {
+		return err
+	}
 	a.fillGaps()
 	a.mergeSplit(cs)
+	return a.ctx.Err()
 }
 
 func (a *aligner) buildVectors() {
@@ -91,7 +103,7 @@ func (a *aligner) buildVectors() {
 			es = append(es, &side[i])
 		}
 	}
-	a.vec = buildVectors(es)
+	a.vec = buildVectors(a.ctx, es)
 }
 
 // pairIdentical pairs the clauses whose text occurs once in each version,
@@ -219,7 +231,7 @@ func (a *aligner) candidates() []cand {
 	// contiguous chunks and concatenate the chunks in order.
 	const chunk = 2048
 	parts := make([][]cand, (len(a.old)+chunk-1)/chunk)
-	parallelWith(len(parts), func() *query { return newQuery(nt) }, func(q *query, k int) {
+	parallelWith(a.ctx, len(parts), func() *query { return newQuery(nt) }, func(q *query, k int) {
 		lo, hi := k*chunk, min((k+1)*chunk, len(a.old))
 		out := make([]cand, 0, (hi-lo)*(candidatesPerClause+2*coversPerClause))
 		for o := lo; o < hi; o++ {

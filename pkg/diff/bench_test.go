@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"testing"
 
@@ -29,7 +30,7 @@ func BenchmarkCompare(b *testing.B) {
 			p := benchPair(b, n)
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := diff.Compare(p.Old, p.New, diff.Options{Match: diff.MatchContent}); err != nil {
+				if _, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -53,15 +54,15 @@ func BenchmarkParseCompare(b *testing.B) {
 			b.SetBytes(int64(old.Len() + nu.Len()))
 			b.ReportAllocs()
 			for b.Loop() {
-				po, err := plan.Parse("old.yaml", old.Bytes(), plan.Options{})
+				po, err := plan.Parse(context.Background(), "old.yaml", old.Bytes(), plan.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				pn, err := plan.Parse("new.yaml", nu.Bytes(), plan.Options{})
+				pn, err := plan.Parse(context.Background(), "new.yaml", nu.Bytes(), plan.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := diff.Compare(po, pn, diff.Options{}); err != nil {
+				if _, err := diff.Compare(context.Background(), po, pn, diff.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -39,6 +39,9 @@ func (k sortKey) compare(l sortKey) int {
 func (a *aligner) result() *Result {
 	if a.vec == nil {
 		a.buildVectors() // similarities are reported in every mode
+		if a.ctx.Err() != nil {
+			return nil // Compare reports ctx's error
+		}
 	}
 	moved := a.moves()
 	// Every change is first a group and a place; the Change values are
@@ -103,7 +106,7 @@ func (a *aligner) result() *Result {
 	// goroutines, each with its own words.Differ; every result goes to its
 	// own slot, so the outcome does not depend on scheduling.
 	const chunk = 256
-	parallelWith((len(items)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
+	parallelWith(a.ctx, (len(items)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
 		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
 			r.Changes[i] = a.change(items[i].g, items[i].moved)
 			fillEdits(d, &r.Changes[i])

@@ -4,6 +4,7 @@
 package diff
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -48,7 +49,10 @@ import (
 //
 // Compare is deterministic: the same plans and options give the same Result,
 // whatever the number of processors.
-func Compare(old, new *plan.Plan, opts Options) (*Result, error) {
+//
+// When ctx is done, Compare stops between passes (and its parallel passes
+// between chunks of clauses) and returns an error wrapping ctx.Err().
+func Compare(ctx context.Context, old, new *plan.Plan, opts Options) (*Result, error) {
 	if old == nil || new == nil {
 		return nil, errors.New("compare: missing plan")
 	}
@@ -56,14 +60,22 @@ func Compare(old, new *plan.Plan, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compare %s with %s: %w", old.Version.ID, new.Version.ID, err)
 	}
-	a := newAligner(old, new, opts)
+	a := newAligner(ctx, old, new, opts)
 	if opts.Match != MatchContent {
 		a.link()
 	}
 	if opts.Match != MatchID {
-		a.alignContent()
+		err = a.alignContent()
 	}
-	return a.result(), nil
+	var r *Result
+	if err == nil {
+		r = a.result() // incomplete, or nil, when ctx is done meanwhile
+		err = ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("compare %s with %s: %w", old.Version.ID, new.Version.ID, err)
+	}
+	return r, nil
 }
 
 // entry is one clause of a side as the aligner sees it.
@@ -91,6 +103,7 @@ type group struct {
 
 // aligner holds the state of one comparison.
 type aligner struct {
+	ctx              context.Context // checked between passes
 	opts             Options
 	oldPlan, newPlan *plan.Plan
 	old, new, marks  []entry
@@ -102,8 +115,8 @@ type aligner struct {
 	markGroup []int32 // per mark
 }
 
-func newAligner(old, new *plan.Plan, opts Options) *aligner {
-	a := &aligner{opts: opts, oldPlan: old, newPlan: new}
+func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner {
+	a := &aligner{ctx: ctx, opts: opts, oldPlan: old, newPlan: new}
 	a.old = make([]entry, 0, old.Count())
 	a.new = make([]entry, 0, new.Count())
 	pos := 0

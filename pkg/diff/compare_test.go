@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -264,7 +265,7 @@ func TestCompare(t *testing.T) {
 	for _, tc := range compareCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			r, err := diff.Compare(tc.old, tc.new, tc.opts)
+			r, err := diff.Compare(context.Background(), tc.old, tc.new, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -289,7 +290,7 @@ func TestCompareDetails(t *testing.T) {
 	nu.Clauses[0].Confidence = plan.ConfidenceConfirmed
 	nu.Clauses[0].Sources = []string{"src", "other"}
 	nu.Clauses[0].Note = "new figure reported by two outlets"
-	r, err := diff.Compare(old, nu, diff.Options{})
+	r, err := diff.Compare(context.Background(), old, nu, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +347,7 @@ func TestCompareMergeTexts(t *testing.T) {
 	t.Parallel()
 	old := version("a", cl("t20", "20", tLanguage), cl("t20a", "20a", tPrisoners))
 	nu := version("b", derived(cl("t13", "13", tLanguage+" "+tPrisoners), "a#t20", "a#t20a"))
-	r, err := diff.Compare(old, nu, diff.Options{Match: diff.MatchID})
+	r, err := diff.Compare(context.Background(), old, nu, diff.Options{Match: diff.MatchID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +368,7 @@ func TestCompareErrors(t *testing.T) {
 		{"unknown_mode", p, p, diff.Options{Match: "fuzzy"}},
 		{"threshold_out_of_range", p, p, diff.Options{Threshold: 1.5}},
 	} {
-		if _, err := diff.Compare(tc.old, tc.new, tc.opts); err == nil {
+		if _, err := diff.Compare(context.Background(), tc.old, tc.new, tc.opts); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}

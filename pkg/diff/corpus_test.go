@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strings"
@@ -48,7 +49,7 @@ func (l link) String() string {
 
 func corpus(t *testing.T) *plan.Corpus {
 	t.Helper()
-	c, err := plan.LoadDir(plans.FS, ".", "plans", plan.Options{})
+	c, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestCrosswalk(t *testing.T) {
 	if old == nil || nu == nil {
 		t.Fatal("corpus lacks us-28-draft or framework-20")
 	}
-	r, err := diff.Compare(old, nu, diff.Options{Match: diff.MatchContent})
+	r, err := diff.Compare(context.Background(), old, nu, diff.Options{Match: diff.MatchContent})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,11 +143,11 @@ func TestAlternativeRendering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	alt, err := plan.Parse("testdata/corpus/us-28-draft-alt.yaml", data, plan.Options{})
+	alt, err := plan.Parse(context.Background(), "testdata/corpus/us-28-draft-alt.yaml", data, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := diff.Compare(old, alt, diff.Options{Match: diff.MatchContent})
+	r, err := diff.Compare(context.Background(), old, alt, diff.Options{Match: diff.MatchContent})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -38,12 +39,12 @@ func FuzzCompare(f *testing.F) {
 		if flags&8 != 0 {
 			opts.Threshold = 0.8
 		}
-		r, err := diff.Compare(old, nu, opts)
+		r, err := diff.Compare(context.Background(), old, nu, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkInvariants(t, old, nu, r)
-		again, err := diff.Compare(old, nu, opts)
+		again, err := diff.Compare(context.Background(), old, nu, opts)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -28,7 +29,7 @@ func TestProperties(t *testing.T) {
 			p := generate(t, n, seed)
 			for _, m := range diff.Matches {
 				t.Run(fmt.Sprintf("%d/%d/%s", n, seed, m), func(t *testing.T) {
-					r, err := diff.Compare(p.Old, p.New, diff.Options{Match: m})
+					r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: m})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -46,7 +47,7 @@ func TestCompareSelf(t *testing.T) {
 	p := generate(t, 300, 7)
 	for _, side := range []*plan.Plan{p.Old, p.New} {
 		for _, m := range diff.Matches {
-			r, err := diff.Compare(side, side, diff.Options{Match: m})
+			r, err := diff.Compare(context.Background(), side, side, diff.Options{Match: m})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -74,11 +75,11 @@ func TestCompareSwap(t *testing.T) {
 	for seed := uint64(1); seed <= 3; seed++ {
 		p := generate(t, 300, seed)
 		opts := diff.Options{Match: diff.MatchContent}
-		ab, err := diff.Compare(p.Old, p.New, opts)
+		ab, err := diff.Compare(context.Background(), p.Old, p.New, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ba, err := diff.Compare(p.New, p.Old, opts)
+		ba, err := diff.Compare(context.Background(), p.New, p.Old, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +121,7 @@ func TestCompareDeterministic(t *testing.T) {
 	p := generate(t, 2000, 3)
 	var first []byte
 	for run := 0; run < 3; run++ {
-		r, err := diff.Compare(p.Old, p.New, diff.Options{})
+		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,11 +152,11 @@ func TestCompareSwapExact(t *testing.T) {
 			continue
 		}
 		t.Run(tc.name, func(t *testing.T) {
-			ab, err := diff.Compare(tc.old, tc.new, tc.opts)
+			ab, err := diff.Compare(context.Background(), tc.old, tc.new, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ba, err := diff.Compare(tc.new, tc.old, tc.opts)
+			ba, err := diff.Compare(context.Background(), tc.new, tc.old, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}

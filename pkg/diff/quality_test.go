@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestContentQuality(t *testing.T) {
 	var total synth.Score
 	for seed := uint64(1); seed <= 5; seed++ {
 		p := generate(t, 300, seed)
-		r, err := diff.Compare(p.Old, p.New, diff.Options{Match: diff.MatchContent})
+		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
 		if err != nil {
 			t.Fatal(err)
 		}

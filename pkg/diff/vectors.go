@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"slices"
@@ -54,8 +55,9 @@ type vectors struct {
 const vectorChunk = 1024
 
 // buildVectors tokenises the texts of es (entries without text get nothing)
-// and sets each entry's terms, keys and weights.
-func buildVectors(es []*entry) *vectors {
+// and sets each entry's terms, keys and weights. When ctx is done it returns
+// early, with vectors that must not be used.
+func buildVectors(ctx context.Context, es []*entry) *vectors {
 	size := 0
 	for _, e := range es {
 		size += len(e.c.Text)
@@ -65,9 +67,12 @@ func buildVectors(es []*entry) *vectors {
 		v.pairBits++
 	}
 	chunks := make([]tokenChunk, (len(es)+vectorChunk-1)/vectorChunk)
-	parallel(len(chunks), func(k int) {
+	parallel(ctx, len(chunks), func(k int) {
 		chunks[k].tokenise(es[k*vectorChunk : min((k+1)*vectorChunk, len(es))])
 	})
+	if ctx.Err() != nil {
+		return v // incomplete; the caller checks ctx
+	}
 
 	// Merge the chunk vocabularies, in order.
 	ids := make(map[string]int32, min(size/32+16, 1<<16))
@@ -84,11 +89,14 @@ func buildVectors(es []*entry) *vectors {
 		}
 	}
 	nw := len(ids)
-	parallelWith(len(chunks), func() *buildScratch { return newBuildScratch(nw, v.pairBits) }, func(sc *buildScratch, k int) {
+	parallelWith(ctx, len(chunks), func() *buildScratch { return newBuildScratch(nw, v.pairBits) }, func(sc *buildScratch, k int) {
 		c := &chunks[k]
 		c.build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, uint32(nw), v.pairBits, sc)
 		c.vocab, c.global, c.words, c.ends = nil, nil, nil, nil // done with: let them go
 	})
+	if ctx.Err() != nil {
+		return v
+	}
 
 	v.df = make([]int32, nw)
 	v.keyDF = make([]int32, nw+1<<v.pairBits)
@@ -128,20 +136,25 @@ func buildVectors(es []*entry) *vectors {
 }
 
 // parallel calls fn(0..n-1) on up to GOMAXPROCS goroutines.
-func parallel(n int, fn func(k int)) {
-	parallelWith(n, func() struct{} { return struct{}{} }, func(_ struct{}, k int) { fn(k) })
+func parallel(ctx context.Context, n int, fn func(k int)) {
+	parallelWith(ctx, n, func() struct{} { return struct{}{} }, func(_ struct{}, k int) { fn(k) })
 }
 
 // parallelWith calls fn(state, k) for k in 0..n-1 on up to GOMAXPROCS
 // goroutines, each with its own state. Callers write results to slots
 // indexed by k, so the outcome does not depend on scheduling; with one piece
 // of work, or one processor, everything runs on the calling goroutine.
-func parallelWith[S any](n int, state func() S, fn func(s S, k int)) {
+// Once ctx is done no further k is started, and the outcome is incomplete:
+// the caller must check ctx.
+func parallelWith[S any](ctx context.Context, n int, state func() S, fn func(s S, k int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	if workers <= 1 {
 		if n > 0 {
 			s := state()
 			for k := range n {
+				if ctx.Err() != nil {
+					return
+				}
 				fn(s, k)
 			}
 		}
@@ -156,7 +169,7 @@ func parallelWith[S any](n int, state func() S, fn func(s S, k int)) {
 			s := state()
 			for {
 				k := int(next.Add(1)) - 1
-				if k >= n {
+				if k >= n || ctx.Err() != nil {
 					return
 				}
 				fn(s, k)

@@ -56,6 +56,7 @@
 package lineage
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -79,7 +80,7 @@ type Options struct {
 	// selected ones it supersedes. Nil means only the versions given.
 	All []*plan.Plan
 	// Compare replaces diff.Compare (for tests); nil means diff.Compare.
-	Compare func(old, new *plan.Plan, opts diff.Options) (*diff.Result, error)
+	Compare func(ctx context.Context, old, new *plan.Plan, opts diff.Options) (*diff.Result, error)
 }
 
 // Lineage is the version graph of a set of versions with every step compared
@@ -250,8 +251,9 @@ func rulePriority(rule string) int {
 func (l *Lineage) Version(id string) *Version { return l.byID[id] }
 
 // Build compares every step of the version graph of plans, which must be in
-// lineage order (plan.Corpus.Plans, or a subsequence of it).
-func Build(plans []*plan.Plan, opts Options) (*Lineage, error) {
+// lineage order (plan.Corpus.Plans, or a subsequence of it). ctx goes to
+// every comparison; once it is done, Build returns an error wrapping ctx.Err().
+func Build(ctx context.Context, plans []*plan.Plan, opts Options) (*Lineage, error) {
 	if opts.Compare == nil {
 		opts.Compare = diff.Compare
 	}
@@ -284,7 +286,7 @@ func Build(plans []*plan.Plan, opts Options) (*Lineage, error) {
 				return nil, fmt.Errorf("lineage: %s supersedes %s, which comes after it; give versions in lineage order", v.ID, p.ID)
 			}
 		}
-		if err := l.build(v); err != nil {
+		if err := l.build(ctx, v); err != nil {
 			return nil, err
 		}
 	}
@@ -330,10 +332,10 @@ func (l *Lineage) nearestSelected(v *Version) []*Version {
 }
 
 // build compares v with each parent, then derives v's effective text.
-func (l *Lineage) build(v *Version) error {
+func (l *Lineage) build(ctx context.Context, v *Version) error {
 	for _, p := range v.Parents {
 		child := l.translated(v, p)
-		res, err := l.opts.Compare(p.Effective, child, l.opts.Diff)
+		res, err := l.opts.Compare(ctx, p.Effective, child, l.opts.Diff)
 		if err != nil {
 			return fmt.Errorf("lineage: compare %s with %s: %w", p.ID, v.ID, err)
 		}

@@ -1,6 +1,7 @@
 package lineage
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -51,7 +52,7 @@ func ver(t *testing.T, meta string, clauses ...string) *plan.Plan {
 		b.WriteString(extra)
 		fmt.Fprintf(&b, "%s    sources: [s]\n", ind)
 	}
-	p, err := plan.Parse(f[0]+".yaml", []byte(b.String()), plan.Options{})
+	p, err := plan.Parse(context.Background(), f[0]+".yaml", []byte(b.String()), plan.Options{})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}
@@ -64,7 +65,7 @@ func build(t *testing.T, plans ...*plan.Plan) *Lineage {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	l, err := Build(c.Plans, Options{})
+	l, err := Build(context.Background(), c.Plans, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -398,10 +399,10 @@ func TestBuildRejectsOutOfOrder(t *testing.T) {
 	t.Parallel()
 	v1 := ver(t, "v1", "a: "+textA)
 	v2 := ver(t, "v2 supersedes=v1", "a: "+textA)
-	if _, err := Build([]*plan.Plan{v2, v1}, Options{}); err == nil {
+	if _, err := Build(context.Background(), []*plan.Plan{v2, v1}, Options{}); err == nil {
 		t.Fatal("no error for versions out of lineage order")
 	}
-	if _, err := Build([]*plan.Plan{v1, v1}, Options{}); err == nil {
+	if _, err := Build(context.Background(), []*plan.Plan{v1, v1}, Options{}); err == nil {
 		t.Fatal("no error for a version given twice")
 	}
 }
@@ -410,14 +411,14 @@ func TestSubsetSkipsVersionsLeftOut(t *testing.T) {
 	t.Parallel()
 	v1 := ver(t, "v1", "a: "+textA)
 	v2 := ver(t, "v2 supersedes=v1", "a: "+textB)
-	l, err := Build([]*plan.Plan{v1, v2}, Options{})
+	l, err := Build(context.Background(), []*plan.Plan{v1, v2}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(l.Steps) != 1 || l.Steps[0].ID != "v1_v2" {
 		t.Fatalf("steps = %v", l.Steps)
 	}
-	l, err = Build([]*plan.Plan{v2}, Options{})
+	l, err = Build(context.Background(), []*plan.Plan{v2}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,7 +432,7 @@ func TestSubsetThroughVersionsLeftOut(t *testing.T) {
 	v1 := ver(t, "v1", "a: "+textA, "b: "+textC)
 	v2 := ver(t, "v2 partial supersedes=v1", "a: "+textB)
 	v3 := ver(t, "v3 supersedes=v2", "a: "+textB, "b: "+textC)
-	l, err := Build([]*plan.Plan{v1, v3}, Options{All: []*plan.Plan{v1, v2, v3}})
+	l, err := Build(context.Background(), []*plan.Plan{v1, v3}, Options{All: []*plan.Plan{v1, v2, v3}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -17,13 +18,13 @@ func BenchmarkParse(b *testing.B) {
 		data, _ := synthPair(b, n, 1)
 		for _, v := range []struct {
 			name  string
-			parse func(string, []byte, plan.Options) (*plan.Plan, error)
+			parse func(context.Context, string, []byte, plan.Options) (*plan.Plan, error)
 		}{{"fast", plan.Parse}, {"yaml.v3", plan.ParseYAMLOnly}} {
 			b.Run(fmt.Sprintf("%d/%s", n, v.name), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := v.parse("old.yaml", data, plan.Options{}); err != nil {
+					if _, err := v.parse(context.Background(), "old.yaml", data, plan.Options{}); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"path"
@@ -38,7 +39,9 @@ func (c *Corpus) IDs() []string {
 // LoadDir reads every *.yaml file of dir in fsys as a plan (topics.yaml as the
 // topic list), checks each and then the rules that span files. Messages name
 // files as prefix/NAME, so embedded plans read as "plans/us-28-draft.yaml".
-func LoadDir(fsys fs.FS, dir, prefix string, opts Options) (*Corpus, error) {
+// When ctx is done it stops between files (and Parse between clauses) and
+// returns an error wrapping ctx.Err().
+func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) (*Corpus, error) {
 	var errs ErrorList
 	topics, err := LoadTopics(fsys, dir, prefix)
 	if err != nil {
@@ -55,11 +58,14 @@ func LoadDir(fsys fs.FS, dir, prefix string, opts Options) (*Corpus, error) {
 		if e.IsDir() || name == TopicsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("read plans directory %s: %w", prefix, err)
+		}
 		data, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", path.Join(prefix, name), err)
 		}
-		p, err := Parse(path.Join(prefix, name), data, opts)
+		p, err := Parse(ctx, path.Join(prefix, name), data, opts)
 		if err != nil {
 			if l, ok := err.(ErrorList); ok {
 				errs = append(errs, l...)
@@ -90,7 +96,7 @@ func LoadTopics(fsys fs.FS, dir, prefix string) ([]string, error) {
 		return topics, nil
 	}
 	name := path.Join(prefix, TopicsFile)
-	root, errs := parseYAML(name, data, Options{}.withDefaults())
+	root, errs := parseYAML(context.Background(), name, data, Options{}.withDefaults())
 	if len(errs) > 0 {
 		return nil, errs
 	}

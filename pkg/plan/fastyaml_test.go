@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,8 +80,8 @@ func checkFast(t *testing.T, data []byte) bool {
 			t.Fatalf("fast path and yaml.v3 differ at %s\ninput:\n%s", d, data)
 		}
 	}
-	p1, err1 := plan.Parse("f.yaml", data, plan.Options{MaxBytes: 1 << 20})
-	p2, err2 := plan.ParseYAMLOnly("f.yaml", data, plan.Options{MaxBytes: 1 << 20})
+	p1, err1 := plan.Parse(context.Background(), "f.yaml", data, plan.Options{MaxBytes: 1 << 20})
+	p2, err2 := plan.ParseYAMLOnly(context.Background(), "f.yaml", data, plan.Options{MaxBytes: 1 << 20})
 	if fmt.Sprint(err1) != fmt.Sprint(err2) {
 		t.Fatalf("Parse errors differ with the fast path:\n got %v\nwant %v\ninput:\n%s", err1, err2, data)
 	}
@@ -357,8 +358,8 @@ func TestFastYAMLKeepsErrors(t *testing.T) {
 			if yerr != nil && fast {
 				t.Errorf("yaml.v3 rejects it (%v) but the fast path takes it", yerr)
 			}
-			got, gotErr := plan.Parse(name, data, plan.Options{})
-			want, wantErr := plan.ParseYAMLOnly(name, data, plan.Options{})
+			got, gotErr := plan.Parse(context.Background(), name, data, plan.Options{})
+			want, wantErr := plan.ParseYAMLOnly(context.Background(), name, data, plan.Options{})
 			if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
 				t.Errorf("Parse differs with the fast path:\n got %v\nwant %v", gotErr, wantErr)
 			}
@@ -513,7 +514,7 @@ func TestFastYAMLStreamsLargePlans(t *testing.T) {
 	if !checkFast(t, broken) {
 		t.Fatal("the fast path declined the plan with planted problems")
 	}
-	_, err := plan.Parse("f.yaml", broken, plan.Options{MaxBytes: 1 << 20})
+	_, err := plan.Parse(context.Background(), "f.yaml", broken, plan.Options{MaxBytes: 1 << 20})
 	var list plan.ErrorList
 	if !errors.As(err, &list) || len(list) < 40 {
 		t.Fatalf("want dozens of problems, got %v", err)

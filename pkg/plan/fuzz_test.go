@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("<<: {a: 1}\n"))
 	f.Add([]byte("\ufeff" + header + "  []\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := Parse("f.yaml", data, Options{MaxBytes: 1 << 20})
+		p, err := Parse(context.Background(), "f.yaml", data, Options{MaxBytes: 1 << 20})
 		if err != nil {
 			var list ErrorList
 			if !errors.As(err, &list) {
@@ -47,7 +48,7 @@ func FuzzParse(f *testing.F) {
 		if err := Encode(&buf, p); err != nil {
 			t.Fatalf("encode: %v", err)
 		}
-		q, err := Parse("f.yaml", buf.Bytes(), Options{})
+		q, err := Parse(context.Background(), "f.yaml", buf.Bytes(), Options{})
 		if err != nil {
 			t.Fatalf("re-encoded plan does not load: %v\n%s", err, buf.String())
 		}

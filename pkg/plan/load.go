@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -55,14 +56,18 @@ func (o Options) withDefaults() Options {
 // Parse reads one plan file. name is how messages refer to the file. On any
 // problem it returns a nil plan and an ErrorList holding every problem found,
 // sorted by position. Parse never panics: a panic inside the YAML library is
-// reported as an error of the file.
-func Parse(name string, data []byte, opts Options) (*Plan, error) {
-	return parse(name, data, opts, true)
+// reported as an error of the file. When ctx is done, Parse stops between
+// clauses and returns an error wrapping ctx.Err().
+func Parse(ctx context.Context, name string, data []byte, opts Options) (*Plan, error) {
+	return parse(ctx, name, data, opts, true)
 }
 
 // parse is Parse; fast false keeps off the fast YAML path, for tests.
-func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err error) {
+func parse(ctx context.Context, name string, data []byte, opts Options, fast bool) (p *Plan, err error) {
 	opts = opts.withDefaults()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			p = nil
@@ -72,7 +77,7 @@ func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err erro
 		}
 	}()
 	newWalker := func() *walker {
-		w := &walker{name: name, opts: opts, topics: make(map[string]bool)}
+		w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
 		for _, t := range opts.Topics {
 			w.topics[t] = true
 		}
@@ -89,7 +94,10 @@ func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err erro
 			}
 		}
 	}
-	root, streamed, errs := parseYAMLWith(name, data, opts, fast, stream)
+	root, streamed, errs := parseYAMLWith(ctx, name, data, opts, fast, stream)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
@@ -102,6 +110,9 @@ func parse(name string, data []byte, opts Options, fast bool) (p *Plan, err erro
 	if w.anchors(root) {
 		p = w.plan(root)
 		w.errs = append(w.errs, checkPlan(p)...)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if len(w.errs) > 0 {
 		w.errs.Sort()
@@ -116,8 +127,8 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML checks the raw bytes, then parses them into a node tree. Checking
 // bytes first gives exact positions for problems the YAML library reports
 // without one (control characters, invalid UTF-8) and bounds what it sees.
-func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
-	root, _, errs := parseYAMLWith(name, data, opts, true, nil)
+func parseYAML(ctx context.Context, name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
+	root, _, errs := parseYAMLWith(ctx, name, data, opts, true, nil)
 	return root, errs
 }
 
@@ -128,7 +139,11 @@ func parseYAML(name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
 // list to stream as soon as it is parsed, and leaves it out of the tree;
 // streamed says it did. (When the fast path declines, stream may have seen
 // items of the part it parsed: the caller discards what it made of them.)
-func parseYAMLWith(name string, data []byte, opts Options, fast bool, stream func(*yaml.Node)) (root *yaml.Node, streamed bool, errs ErrorList) {
+//
+// yaml.v3 reads the data through a reader that fails once ctx is done, so a
+// cancelled run does not wait for the library to finish a large file (the
+// caller checks ctx and discards the error list).
+func parseYAMLWith(ctx context.Context, name string, data []byte, opts Options, fast bool, stream func(*yaml.Node)) (root *yaml.Node, streamed bool, errs ErrorList) {
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
 		errs.Add(at(1, 1), "file is %d bytes, over the limit of %d bytes", len(data), opts.MaxBytes)
@@ -149,7 +164,7 @@ func parseYAMLWith(name string, data []byte, opts Options, fast bool, stream fun
 			return doc, streamed, nil
 		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(ctxReader{ctx, bytes.NewReader(data)})
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -168,6 +183,19 @@ func parseYAMLWith(name string, data []byte, opts Options, fast bool, stream fun
 		errs.Add(at(max(next.Line, 1), 1), "a second YAML document: a plan file holds exactly one")
 	}
 	return &doc, false, errs
+}
+
+// ctxReader is a reader that fails once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (r ctxReader) Read(p []byte) (int, error) {
+	if err := r.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return r.r.Read(p)
 }
 
 // yamlError turns a YAML library error (a string with at best a line) into a
@@ -313,11 +341,19 @@ type walker struct {
 	opts   Options
 	topics map[string]bool
 	errs   ErrorList
+	// ctx is checked every ctxEvery clauses; once it is done, the walk
+	// stops converting clauses (parse then returns ctx's error).
+	ctx     context.Context
+	clauseN int
 	// streaming says the root's clauses list was converted while it was
 	// parsed, into streamed (see parseYAMLWith).
 	streaming bool
 	streamed  []*Clause
 }
+
+// ctxEvery is how many clauses the walker converts between looks at its
+// context: about a millisecond of work.
+const ctxEvery = 1 << 10
 
 func (w *walker) pos(n *yaml.Node) Pos { return Pos{File: w.name, Line: n.Line, Col: n.Column} }
 
@@ -599,6 +635,9 @@ func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
 // clause converts one item of a clauses list at depth; nil means skip it
 // (it was not a usable mapping, and the problem is recorded).
 func (w *walker) clause(item *yaml.Node, depth int) *Clause {
+	if w.clauseN++; w.clauseN%ctxEvery == 0 && w.ctx != nil && w.ctx.Err() != nil {
+		return nil
+	}
 	c := &Clause{Pos: w.pos(item)}
 	seen := w.fields(item, "clause", clauseKeys, func(key string, x *yaml.Node) {
 		switch key {

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -133,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Parse("f.yaml", []byte(tc.in), Options{})
+			p, err := Parse(context.Background(), "f.yaml", []byte(tc.in), Options{})
 			if tc.want == nil {
 				if err != nil {
 					t.Fatalf("unexpected error:\n%v", err.(ErrorList).Lines())
@@ -160,12 +161,12 @@ func TestParseErrors(t *testing.T) {
 
 func TestParseLimits(t *testing.T) {
 	t.Run("file size", func(t *testing.T) {
-		_, err := Parse("big.yaml", bytes.Repeat([]byte("# x\n"), 300), Options{MaxBytes: 1000})
+		_, err := Parse(context.Background(), "big.yaml", bytes.Repeat([]byte("# x\n"), 300), Options{MaxBytes: 1000})
 		wantErr(t, err, "big.yaml:1:1: file is 1200 bytes, over the limit of 1000 bytes")
 	})
 	t.Run("line length", func(t *testing.T) {
 		in := header + "  - id: a\n    text: " + strings.Repeat("x", 2000) + "\n    sources: [s]\n"
-		_, err := Parse("long.yaml", []byte(in), Options{MaxLineBytes: 1000})
+		_, err := Parse(context.Background(), "long.yaml", []byte(in), Options{MaxLineBytes: 1000})
 		wantErr(t, err, "long.yaml:11:1: line is 2010 bytes long, over the limit of 1000 bytes")
 	})
 	t.Run("sub-point depth", func(t *testing.T) {
@@ -177,7 +178,7 @@ func TestParseLimits(t *testing.T) {
 			indent += "    "
 		}
 		b.WriteString(indent + "[]\n")
-		_, err := Parse("deep.yaml", []byte(b.String()), Options{MaxDepth: 3})
+		_, err := Parse(context.Background(), "deep.yaml", []byte(b.String()), Options{MaxDepth: 3})
 		wantErr(t, err, "deep.yaml:22:15: sub-points nest more than 3 levels deep")
 	})
 	t.Run("alias bomb", func(t *testing.T) {
@@ -186,7 +187,7 @@ func TestParseLimits(t *testing.T) {
 		for i := 1; i < 10; i++ {
 			fmt.Fprintf(&b, "a%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
 		}
-		_, err := Parse("bomb.yaml", []byte(b.String()), Options{})
+		_, err := Parse(context.Background(), "bomb.yaml", []byte(b.String()), Options{})
 		var list ErrorList
 		if !errors.As(err, &list) {
 			t.Fatalf("err = %v", err)
@@ -200,7 +201,7 @@ func TestParseLimits(t *testing.T) {
 	})
 	t.Run("nesting thousands deep", func(t *testing.T) {
 		in := header + "  - id: a\n    text: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n    sources: [s]\n"
-		_, err := Parse("nest.yaml", []byte(in), Options{})
+		_, err := Parse(context.Background(), "nest.yaml", []byte(in), Options{})
 		wantErr(t, err, "nest.yaml:11:11: text must be a string, not a list")
 	})
 }
@@ -228,7 +229,7 @@ func TestParseDefaultsAndValues(t *testing.T) {
         removed: true
         sources: [s]
 `
-	p, err := Parse("f.yaml", []byte(in), Options{})
+	p, err := Parse(context.Background(), "f.yaml", []byte(in), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +259,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Parse(f, data, Options{})
+		p, err := Parse(context.Background(), f, data, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
@@ -266,7 +267,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 		if err := Encode(&buf, p); err != nil {
 			t.Fatal(err)
 		}
-		q, err := Parse(f, buf.Bytes(), Options{})
+		q, err := Parse(context.Background(), f, buf.Bytes(), Options{})
 		if err != nil {
 			t.Fatalf("%s: re-encoded plan does not parse: %v\n%s", f, err, buf.String())
 		}
@@ -380,7 +381,7 @@ func TestCorpusRules(t *testing.T) {
 			for name, data := range tc.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
-			c, err := LoadDir(fsys, ".", "p", Options{})
+			c, err := LoadDir(context.Background(), fsys, ".", "p", Options{})
 			if tc.want == nil {
 				if err != nil {
 					t.Fatalf("unexpected: %v", err)
@@ -413,7 +414,7 @@ func TestLineageOrder(t *testing.T) {
 		"a.yaml": {Data: []byte(strings.Replace(mkPlan("a", nil, "  []\n"), "2025-01-01", "2025-06-01", 1))},
 		"z.yaml": {Data: []byte(strings.Replace(mkPlan("z", nil, "  []\n"), "2025-01-01", "2024-01-01", 1))},
 	}
-	c, err := LoadDir(fsys, ".", "p", Options{})
+	c, err := LoadDir(context.Background(), fsys, ".", "p", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -425,7 +426,7 @@ func TestLineageOrder(t *testing.T) {
 }
 
 func TestEmbeddedCorpusLoads(t *testing.T) {
-	c, err := LoadDir(os.DirFS("../../plans"), ".", "plans", Options{})
+	c, err := LoadDir(context.Background(), os.DirFS("../../plans"), ".", "plans", Options{})
 	if err != nil {
 		var list ErrorList
 		if errors.As(err, &list) {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +34,7 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				_, loadErr := Parse(f, data, Options{})
+				_, loadErr := Parse(context.Background(), f, data, Options{})
 				schemaErr := validateSchema(sch, data)
 				if dir == "valid" {
 					if loadErr != nil {

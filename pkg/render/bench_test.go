@@ -58,7 +58,7 @@ func resultFor(b *testing.B, n int) *benchCase {
 	b.Helper()
 	c := benchFor(b, n)
 	if c.result == nil {
-		r, err := diff.Compare(c.pair.Old, c.pair.New, diff.Options{Match: diff.MatchContent})
+		r, err := diff.Compare(context.Background(), c.pair.Old, c.pair.New, diff.Options{Match: diff.MatchContent})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -142,14 +142,14 @@ func BenchmarkDiffJSON(b *testing.B) {
 				var r *diff.Result
 				var err error
 				phase("parse", &parse, func() {
-					if po, err = plan.Parse("old.yaml", c.old, plan.Options{}); err == nil {
-						pn, err = plan.Parse("new.yaml", c.new, plan.Options{})
+					if po, err = plan.Parse(context.Background(), "old.yaml", c.old, plan.Options{}); err == nil {
+						pn, err = plan.Parse(context.Background(), "new.yaml", c.new, plan.Options{})
 					}
 				})
 				if err != nil {
 					b.Fatal(err)
 				}
-				phase("compare", &compare, func() { r, err = diff.Compare(po, pn, diff.Options{Match: diff.MatchContent}) })
+				phase("compare", &compare, func() { r, err = diff.Compare(context.Background(), po, pn, diff.Options{Match: diff.MatchContent}) })
 				if err != nil {
 					b.Fatal(err)
 				}

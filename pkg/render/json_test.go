@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -227,7 +228,7 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := diff.Compare(p.Old, p.New, diff.Options{Match: diff.MatchContent})
+		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"testing"
@@ -28,7 +29,7 @@ func benchLineage(b *testing.B, n int) *lineage.Lineage {
 	}
 	nu := *p.New
 	nu.Version.Supersedes = []string{p.Old.Version.ID}
-	l, err := lineage.Build([]*plan.Plan{p.Old, &nu}, lineage.Options{})
+	l, err := lineage.Build(context.Background(), []*plan.Plan{p.Old, &nu}, lineage.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func fuzzLineage(t *testing.T, old, new, outlet, url string, partial bool) *line
 		Clauses: []*plan.Clause{{ID: "a", Topic: "military", Text: old, Sources: []string{"s"}, Note: outlet}, {ID: "b", Text: new + " " + old, Sources: []string{"s"}}}}
 	v2 := &plan.Plan{Format: 1, Version: plan.Version{ID: "v2", Title: new, Surfaced: "2025-01-02", Completeness: comp, Supersedes: []string{"v1"}, Sources: srcs},
 		Clauses: []*plan.Clause{{ID: "a", Topic: "military", Text: new, Sources: []string{"s"}}, {ID: "c", Text: outlet + " " + old, Sources: []string{"s"}}}}
-	l, err := lineage.Build([]*plan.Plan{v1, v2}, lineage.Options{})
+	l, err := lineage.Build(context.Background(), []*plan.Plan{v1, v2}, lineage.Options{})
 	if err != nil {
 		t.Skip(err)
 	}

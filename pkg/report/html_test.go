@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"strings"
@@ -219,7 +220,7 @@ func hostilePlans() []*plan.Plan {
 }
 
 func TestHTMLHostile(t *testing.T) {
-	l, err := lineage.Build(hostilePlans(), lineage.Options{})
+	l, err := lineage.Build(context.Background(), hostilePlans(), lineage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +318,7 @@ func checkMarkdown(t *testing.T, md string) {
 // A report of one version has no steps, counts or figures; its page must
 // still be whole (every link resolves, no empty section left behind).
 func TestHTMLSingleVersion(t *testing.T) {
-	l, err := lineage.Build(hostilePlans()[:1], lineage.Options{})
+	l, err := lineage.Build(context.Background(), hostilePlans()[:1], lineage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

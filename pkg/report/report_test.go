@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -17,11 +18,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func corpusLineage(t testing.TB) *lineage.Lineage {
 	t.Helper()
-	c, err := plan.LoadDir(plans.FS, ".", "plans", plan.Options{})
+	c, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := lineage.Build(c.Plans, lineage.Options{})
+	l, err := lineage.Build(context.Background(), c.Plans, lineage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package textimport
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -123,7 +124,7 @@ func checkValid(t *testing.T, p *plan.Plan) {
 	if !strings.HasPrefix(buf.String(), "# yaml-language-server: $schema=") {
 		t.Error("no schema comment")
 	}
-	back, err := plan.Parse("out.yaml", buf.Bytes(), plan.Options{})
+	back, err := plan.Parse(context.Background(), "out.yaml", buf.Bytes(), plan.Options{})
 	if err != nil {
 		t.Fatalf("output does not validate: %v\n%s", err, buf.String())
 	}
@@ -154,7 +155,7 @@ func FuzzImport(f *testing.F) {
 		if !utf8.Valid(buf.Bytes()) {
 			t.Fatal("invalid UTF-8 output")
 		}
-		if _, err := plan.Parse("out.yaml", buf.Bytes(), plan.Options{}); err != nil {
+		if _, err := plan.Parse(context.Background(), "out.yaml", buf.Bytes(), plan.Options{}); err != nil {
 			t.Fatalf("output does not parse: %v\ninput %q\n%s", err, s, buf.String())
 		}
 	})

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/plandiff/plandiff/internal/synth"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// startPlandiff starts the plandiff command (the test binary, which
+// testscript.Main puts on PATH) in dir.
+func startPlandiff(t *testing.T, dir string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command("plandiff", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &stderr
+}
+
+// stopWith sends sig to cmd after delay and returns its exit status and how
+// long it took to end after the signal.
+func stopWith(t *testing.T, cmd *exec.Cmd, sig syscall.Signal, delay time.Duration) (int, time.Duration) {
+	t.Helper()
+	time.Sleep(delay)
+	sent := time.Now()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	took := time.Since(sent)
+	var ee *exec.ExitError
+	if err != nil && !errors.As(err, &ee) {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), took
+}
+
+// onlyFiles fails unless dir holds exactly the names given.
+func onlyFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("%s holds %q, want %q", dir, got, names)
+	}
+}
+
+// TestSignalDuringDiff stops `diff -o` on a large pair with SIGINT and with
+// SIGTERM: the run must end promptly with 130 or 143 and one line, and
+// leave no output file and no temporary file.
+func TestSignalDuringDiff(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and diffs a 30,000-clause pair")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	p, err := synth.Generate(synth.Config{Clauses: 30000, Seed: 1, Rates: synth.DefaultRates()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, pl := range map[string]*plan.Plan{"old.yaml": p.Old, "new.yaml": p.New} {
+		var b bytes.Buffer
+		if err := synth.WriteYAML(&b, pl); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+		msg  string
+	}{{syscall.SIGINT, 130, "plandiff: interrupted\n"}, {syscall.SIGTERM, 143, "plandiff: terminated\n"}} {
+		cmd, stderr := startPlandiff(t, dir, "diff", "--format", "json", "-o", "out.json", "old.yaml", "new.yaml")
+		code, took := stopWith(t, cmd, tc.sig, 400*time.Millisecond)
+		if code != tc.code || stderr.String() != tc.msg {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tc.sig, code, stderr, tc.code, tc.msg)
+		}
+		if took > 2*time.Second {
+			t.Errorf("%v: the run took %v to stop", tc.sig, took)
+		}
+		onlyFiles(t, dir, "new.yaml", "old.yaml")
+	}
+}
+
+// TestSignalStuckWrite interrupts a run blocked writing to a pipe nobody
+// reads: the write never returns, so the run must end on its own once the
+// grace period is over.
+func TestSignalStuckWrite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits out the grace period after a signal")
+	}
+	t.Parallel()
+	cmd := exec.Command("plandiff", "report", "--format", "html")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd.Stdout = w
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	code, took := stopWith(t, cmd, syscall.SIGINT, time.Second)
+	if code != 130 || stderr.String() != "plandiff: interrupted\n" {
+		t.Errorf("exit %d, stderr %q; want 130, %q", code, stderr.String(), "plandiff: interrupted\n")
+	}
+	if took < stopGrace || took > stopGrace+2*time.Second {
+		t.Errorf("the run took %v to stop, want the grace period of %v", took, stopGrace)
+	}
+}
