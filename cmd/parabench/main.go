@@ -15,6 +15,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,7 +54,7 @@ func run(args []string, w io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	corpus, err := plan.LoadDir(plans.FS, ".", "plans", plan.Options{})
+	corpus, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ package parabench
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -71,7 +72,7 @@ func Load(fsys fs.FS, dir string) ([]*Case, error) {
 		if err != nil {
 			return nil, err
 		}
-		if c.newPlan, err = plan.Parse(np, data, plan.Options{}); err != nil {
+		if c.newPlan, err = plan.Parse(context.Background(), np, data, plan.Options{}); err != nil {
 			return nil, err
 		}
 		cases = append(cases, c)
@@ -113,7 +114,7 @@ func (c *Case) Run(corpus *plan.Corpus, opts diff.Options) (Score, *diff.Result,
 		return Score{}, nil, fmt.Errorf("%s: version %q is not in the corpus", c.Name, c.Old)
 	}
 	opts.Match = diff.MatchContent
-	r, err := diff.Compare(old, c.newPlan, opts)
+	r, err := diff.Compare(context.Background(), old, c.newPlan, opts)
 	if err != nil {
 		return Score{}, nil, err
 	}
@@ -240,12 +241,12 @@ func CompareLinks(corpus *plan.Corpus, opts diff.Options) (Links, error) {
 		for _, b := range ids[i+1:] {
 			old, nu := corpus.Get(a), corpus.Get(b)
 			opts.Match = diff.MatchID
-			byID, err := diff.Compare(old, nu, opts)
+			byID, err := diff.Compare(context.Background(), old, nu, opts)
 			if err != nil {
 				return l, err
 			}
 			opts.Match = diff.MatchContent
-			byContent, err := diff.Compare(old, nu, opts)
+			byContent, err := diff.Compare(context.Background(), old, nu, opts)
 			if err != nil {
 				return l, err
 			}

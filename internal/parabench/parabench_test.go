@@ -1,6 +1,7 @@
 package parabench
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 
 func load(t *testing.T) (*plan.Corpus, []*Case) {
 	t.Helper()
-	corpus, err := plan.LoadDir(plans.FS, ".", "plans", plan.Options{})
+	corpus, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
