@@ -123,7 +123,11 @@ func TestSignalStuckWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	code, took := stopWith(t, cmd, syscall.SIGINT, time.Second)
+	// Once output has begun, the run fills the pipe and blocks.
+	if _, err := r.Read(make([]byte, 1)); err != nil {
+		t.Fatal(err)
+	}
+	code, took := stopWith(t, cmd, syscall.SIGINT, 200*time.Millisecond)
 	if code != 130 || stderr.String() != "plandiff: interrupted\n" {
 		t.Errorf("exit %d, stderr %q; want 130, %q", code, stderr.String(), "plandiff: interrupted\n")
 	}
