@@ -76,12 +76,8 @@ func runAnnotate(cmd *cobra.Command, e *env, g *globals, o *annotateOptions, arg
 	})
 }
 
-// textOptions decides colour and width for a text view: the run's
-// decisions on standard output; in a file, colour only with --color always
-// and wrapping only at an explicit --width.
+// textOptions decides colour and width for a text view (see textLayout).
 func textOptions(e *env, g *globals, output string) evolution.TextOptions {
-	if output != "" {
-		return evolution.TextOptions{Color: g.color == "always", Width: g.width}
-	}
-	return evolution.TextOptions{Color: e.colorEnabled(g.color), Width: e.width(g.width)}
+	color, width := textLayout(e, g, output != "")
+	return evolution.TextOptions{Color: color, Width: width}
 }

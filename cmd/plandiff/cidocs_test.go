@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plandiff/plandiff/pkg/render"
 	"github.com/plandiff/plandiff/plans"
 )
 
@@ -31,7 +32,7 @@ func TestCIDocsShowTheExampleWorkflow(t *testing.T) {
 	if !strings.Contains(readRepoFile(t, "docs/ci.md"), "```yaml\n"+wf+"```\n") {
 		t.Error("docs/ci.md does not show docs/examples/plandiff-workflow.yml as it is")
 	}
-	for _, want := range []string{"fetch-depth: 0", "validate --format github", "changed --base \"origin/$BASE_REF\" --format markdown", changedMarker} {
+	for _, want := range []string{"fetch-depth: 0", "validate --format github", "changed --base \"origin/$BASE_REF\" --format markdown", render.ChangedMarker} {
 		if !strings.Contains(wf, want) {
 			t.Errorf("the workflow lacks %q", want)
 		}

@@ -31,10 +31,7 @@ func writeAsync(ctx context.Context, w io.Writer, write func(io.Writer) error) e
 	return err
 }
 
-// renderDiff writes one comparison in format (json, markdown or text). Text
-// for standard output follows the run's colour and width decisions; text for
-// a file (toFile) is coloured only with --color always and wrapped only at an
-// explicit --width.
+// renderDiff writes one comparison in format (json, markdown or text).
 func renderDiff(w io.Writer, res *diff.Result, format string, showUnchanged bool, e *env, g *globals, toFile bool) error {
 	switch format {
 	case "json":
@@ -42,15 +39,22 @@ func renderDiff(w io.Writer, res *diff.Result, format string, showUnchanged bool
 	case "markdown":
 		return render.Markdown(w, res, render.MarkdownOptions{ShowUnchanged: showUnchanged})
 	}
-	opts := render.TextOptions{ShowUnchanged: showUnchanged}
+	return render.Text(w, res, diffTextOptions(e, g, showUnchanged, toFile))
+}
+
+func diffTextOptions(e *env, g *globals, showUnchanged, toFile bool) render.TextOptions {
+	color, width := textLayout(e, g, toFile)
+	return render.TextOptions{ShowUnchanged: showUnchanged, Color: color, Width: width}
+}
+
+// textLayout decides colour and width for text: the run's decisions on
+// standard output; in a file (toFile), colour only with --color always and
+// wrapping only at an explicit --width.
+func textLayout(e *env, g *globals, toFile bool) (color bool, width int) {
 	if toFile {
-		opts.Color = g.color == "always"
-		opts.Width = g.width
-	} else {
-		opts.Color = e.colorEnabled(g.color)
-		opts.Width = e.width(g.width)
+		return g.color == "always", g.width
 	}
-	return render.Text(w, res, opts)
+	return e.colorEnabled(g.color), e.width(g.width)
 }
 
 // ctxWriter fails every write once ctx is done. Renderers stop at their

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/plandiff/plandiff/pkg/changed"
 )
 
 // Git runs git for the commands that work on a repository: reading a blob at
@@ -184,104 +186,61 @@ func (g Git) MergeBase(ctx context.Context, a, b string) (string, error) {
 	return strings.TrimSpace(string(out)), nil
 }
 
-// Base is the revision a working tree is compared with.
-type Base struct {
-	// Rev is the revision as given, or the default branch.
-	Rev string
-	// Commit is the full hash of the commit compared with.
-	Commit string
-	// MergeBase is set when Commit is the merge base of HEAD and Rev rather
-	// than Rev itself.
-	MergeBase bool
-}
-
-// Label names the base in output: Rev when the comparison is with Rev
-// itself, else the merge base's abbreviated hash.
-func (b Base) Label() string {
-	if b.MergeBase {
-		return shortHash(b.Commit)
-	}
-	return b.Rev
-}
-
-func shortHash(h string) string {
-	if len(h) > 12 {
-		return h[:12]
-	}
-	return h
-}
-
 // ResolveBase finds the commit to compare with. With rev empty, it is the
 // merge base of HEAD and the default branch; "REV..." (as in git diff) is
 // the merge base of HEAD and REV; any other rev is that commit itself.
-func (g Git) ResolveBase(ctx context.Context, rev string) (Base, error) {
+func (g Git) ResolveBase(ctx context.Context, rev string) (changed.Base, error) {
 	b, err := g.resolveBase(ctx, rev)
 	var ie *InputError
 	if err != nil && errors.As(err, &ie) && !errors.Is(err, ErrNoGit) {
 		// CI checkouts are often shallow, which hides the base.
 		if out, serr := g.run(ctx, "rev-parse", "--is-shallow-repository"); serr == nil && strings.TrimSpace(string(out)) == "true" {
-			return Base{}, inputErrorf("%v (this clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)", ie.Err)
+			return changed.Base{}, inputErrorf("%v (this clone is shallow: fetch the history, e.g. actions/checkout with fetch-depth: 0)", ie.Err)
 		}
 	}
 	return b, err
 }
 
-func (g Git) resolveBase(ctx context.Context, rev string) (Base, error) {
+func (g Git) resolveBase(ctx context.Context, rev string) (changed.Base, error) {
 	if rev == "" {
 		b, err := g.DefaultBranch(ctx)
 		if err != nil {
-			return Base{}, err
+			return changed.Base{}, err
 		}
 		return g.mergeBaseWithHead(ctx, b)
 	}
 	if r, ok := strings.CutSuffix(rev, "..."); ok {
 		if r == "" {
-			return Base{}, inputErrorf("%q: want REV... (the merge base of HEAD and REV)", rev)
+			return changed.Base{}, inputErrorf("%q: want REV... (the merge base of HEAD and REV)", rev)
 		}
 		return g.mergeBaseWithHead(ctx, r)
 	}
 	c, err := g.Commit(ctx, rev)
 	if err != nil {
-		return Base{}, err
+		return changed.Base{}, err
 	}
-	return Base{Rev: rev, Commit: c}, nil
+	return changed.Base{Rev: rev, Commit: c}, nil
 }
 
-func (g Git) mergeBaseWithHead(ctx context.Context, rev string) (Base, error) {
+func (g Git) mergeBaseWithHead(ctx context.Context, rev string) (changed.Base, error) {
 	if _, err := g.Commit(ctx, "HEAD"); err != nil {
 		if errors.Is(err, ErrNoGit) {
-			return Base{}, err
+			return changed.Base{}, err
 		}
-		return Base{}, inputErrorf("HEAD is not a commit (no commits yet?); name the base with --base REV")
+		return changed.Base{}, inputErrorf("HEAD is not a commit (no commits yet?); name the base with --base REV")
 	}
 	mb, err := g.MergeBase(ctx, "HEAD", rev)
 	if err != nil {
-		return Base{}, err
+		return changed.Base{}, err
 	}
-	return Base{Rev: rev, Commit: mb, MergeBase: true}, nil
-}
-
-// Change statuses, as ChangedFiles reports them.
-const (
-	StatusModified = "modified"
-	StatusAdded    = "added"
-	StatusDeleted  = "deleted"
-	StatusRenamed  = "renamed"
-)
-
-// FileChange is one file that differs between a commit and the working tree.
-// Paths are relative to the top of the working tree, with '/' separators.
-type FileChange struct {
-	Status  string
-	Path    string // the path now; for a deleted file, the path it had
-	OldPath string // the path at the commit; equal to Path unless renamed
+	return changed.Base{Rev: rev, Commit: mb, MergeBase: true}, nil
 }
 
 // ChangedFiles lists the files of the working tree that differ from commit,
 // as `git diff COMMIT` sees them: committed, staged and unstaged changes of
 // tracked files (untracked files are not included), with renames detected.
 // Git must run at the top of the working tree (see Toplevel).
-func (g Git) ChangedFiles(ctx context.Context, commit string) ([]FileChange, error) {
+func (g Git) ChangedFiles(ctx context.Context, commit string) ([]changed.FileChange, error) {
 	if err := checkRev(commit, commit); err != nil {
 		return nil, err
 	}
@@ -298,12 +257,12 @@ func (g Git) ChangedFiles(ctx context.Context, commit string) ([]FileChange, err
 
 // parseNameStatus reads `git diff --name-status -z`: a status field, then one
 // path, or two (old, new) for renames and copies, each ended by NUL.
-func parseNameStatus(out []byte) ([]FileChange, error) {
+func parseNameStatus(out []byte) ([]changed.FileChange, error) {
 	fields := strings.Split(string(out), "\x00")
 	if n := len(fields); n > 0 && fields[n-1] == "" {
 		fields = fields[:n-1]
 	}
-	var changes []FileChange
+	var changes []changed.FileChange
 	for i := 0; i < len(fields); {
 		st := fields[i]
 		i++
@@ -317,20 +276,20 @@ func parseNameStatus(out []byte) ([]FileChange, error) {
 		if i+paths > len(fields) {
 			return nil, fmt.Errorf("git diff --name-status: status %q without its path", st)
 		}
-		c := FileChange{Path: fields[i], OldPath: fields[i]}
+		c := changed.FileChange{Path: fields[i], OldPath: fields[i]}
 		if paths == 2 {
 			c.OldPath, c.Path = fields[i], fields[i+1]
 		}
 		i += paths
 		switch st[0] {
 		case 'A', 'C': // a copy is a new file as far as the old path goes
-			c.Status, c.OldPath = StatusAdded, ""
+			c.Status, c.OldPath = changed.StatusAdded, ""
 		case 'D':
-			c.Status = StatusDeleted
+			c.Status = changed.StatusDeleted
 		case 'R':
-			c.Status = StatusRenamed
+			c.Status = changed.StatusRenamed
 		case 'M', 'T', 'U':
-			c.Status = StatusModified
+			c.Status = changed.StatusModified
 		default: // X (unknown) and anything newer: nothing to compare
 			continue
 		}

@@ -9,31 +9,33 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/plandiff/plandiff/pkg/changed"
 )
 
 func TestParseNameStatus(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		out  string
-		want []FileChange
+		want []changed.FileChange
 		err  string
 	}{
 		{name: "empty", out: "", want: nil},
 		{name: "every status", out: "M\x00a.yaml\x00A\x00b.yaml\x00D\x00c.yaml\x00R087\x00old.yaml\x00new.yaml\x00T\x00d.yaml\x00U\x00e.yaml\x00",
-			want: []FileChange{
-				{Status: StatusModified, Path: "a.yaml", OldPath: "a.yaml"},
-				{Status: StatusAdded, Path: "b.yaml"},
-				{Status: StatusDeleted, Path: "c.yaml", OldPath: "c.yaml"},
-				{Status: StatusRenamed, Path: "new.yaml", OldPath: "old.yaml"},
-				{Status: StatusModified, Path: "d.yaml", OldPath: "d.yaml"},
-				{Status: StatusModified, Path: "e.yaml", OldPath: "e.yaml"},
+			want: []changed.FileChange{
+				{Status: changed.StatusModified, Path: "a.yaml", OldPath: "a.yaml"},
+				{Status: changed.StatusAdded, Path: "b.yaml"},
+				{Status: changed.StatusDeleted, Path: "c.yaml", OldPath: "c.yaml"},
+				{Status: changed.StatusRenamed, Path: "new.yaml", OldPath: "old.yaml"},
+				{Status: changed.StatusModified, Path: "d.yaml", OldPath: "d.yaml"},
+				{Status: changed.StatusModified, Path: "e.yaml", OldPath: "e.yaml"},
 			}},
 		{name: "a copy is an added file", out: "C100\x00a.yaml\x00b.yaml\x00",
-			want: []FileChange{{Status: StatusAdded, Path: "b.yaml"}}},
+			want: []changed.FileChange{{Status: changed.StatusAdded, Path: "b.yaml"}}},
 		{name: "unknown status skipped", out: "X\x00a.yaml\x00M\x00b.yaml\x00",
-			want: []FileChange{{Status: StatusModified, Path: "b.yaml", OldPath: "b.yaml"}}},
+			want: []changed.FileChange{{Status: changed.StatusModified, Path: "b.yaml", OldPath: "b.yaml"}}},
 		{name: "names with newlines and tabs", out: "M\x00a\nb\tc.yaml\x00",
-			want: []FileChange{{Status: StatusModified, Path: "a\nb\tc.yaml", OldPath: "a\nb\tc.yaml"}}},
+			want: []changed.FileChange{{Status: changed.StatusModified, Path: "a\nb\tc.yaml", OldPath: "a\nb\tc.yaml"}}},
 		{name: "rename without its new path", out: "R100\x00old.yaml\x00", err: "without its path"},
 		{name: "empty status", out: "\x00a.yaml\x00", err: "empty status"},
 	} {
@@ -167,7 +169,7 @@ func TestGitResolveBase(t *testing.T) {
 	// No remote: the local main is the default branch; the base is where
 	// topic left it, not main's tip.
 	got, err := g.ResolveBase(ctx, "")
-	if want := (Base{Rev: "main", Commit: base, MergeBase: true}); err != nil || got != want {
+	if want := (changed.Base{Rev: "main", Commit: base, MergeBase: true}); err != nil || got != want {
 		t.Errorf("default base = %+v, %v; want %+v", got, err, want)
 	}
 	if got.Label() != base[:12] {
@@ -175,12 +177,12 @@ func TestGitResolveBase(t *testing.T) {
 	}
 	// A revision given is used as it is...
 	got, err = g.ResolveBase(ctx, "main")
-	if want := (Base{Rev: "main", Commit: mainTip}); err != nil || got != want || got.Label() != "main" {
+	if want := (changed.Base{Rev: "main", Commit: mainTip}); err != nil || got != want || got.Label() != "main" {
 		t.Errorf("ResolveBase(main) = %+v, %v; want %+v", got, err, want)
 	}
 	// ... unless it ends in "...", as in git diff.
 	got, err = g.ResolveBase(ctx, "main...")
-	if want := (Base{Rev: "main", Commit: base, MergeBase: true}); err != nil || got != want {
+	if want := (changed.Base{Rev: "main", Commit: base, MergeBase: true}); err != nil || got != want {
 		t.Errorf("ResolveBase(main...) = %+v, %v; want %+v", got, err, want)
 	}
 	if _, err := g.ResolveBase(ctx, "..."); err == nil {
@@ -242,11 +244,11 @@ func TestGitChangedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []FileChange{
-		{Status: StatusModified, Path: "a.yaml", OldPath: "a.yaml"},
-		{Status: StatusDeleted, Path: "gone.yaml", OldPath: "gone.yaml"},
-		{Status: StatusAdded, Path: "new.yaml"},
-		{Status: StatusRenamed, Path: "renamed.yaml", OldPath: "old.yaml"},
+	want := []changed.FileChange{
+		{Status: changed.StatusModified, Path: "a.yaml", OldPath: "a.yaml"},
+		{Status: changed.StatusDeleted, Path: "gone.yaml", OldPath: "gone.yaml"},
+		{Status: changed.StatusAdded, Path: "new.yaml"},
+		{Status: changed.StatusRenamed, Path: "renamed.yaml", OldPath: "old.yaml"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plandiff/plandiff/pkg/changed"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 // fuzzResult builds a Result with the fuzzer's strings in every field the
@@ -116,6 +118,35 @@ func FuzzJSON(f *testing.F) {
 		var again bytes.Buffer
 		if err := JSON(&again, r); err != nil || !bytes.Equal(out.Bytes(), again.Bytes()) {
 			t.Fatalf("second render differs (err %v)", err)
+		}
+	})
+}
+
+// FuzzChanged writes a changed report whose paths, base, note and problem
+// come from the fuzzer, in every format: no format lets data through raw.
+func FuzzChanged(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, a, b, c string, sim float64) {
+		file := &changed.File{FileChange: changed.FileChange{Status: changed.StatusRenamed, Path: a, OldPath: b},
+			Note: c, Result: fuzzResult(a, b, c, sim)}
+		file.Problems.Add(plan.Pos{File: a, Line: 1, Col: 2}, "%s", c)
+		rep := &changed.Report{Base: changed.Base{Rev: b, Commit: c}, Files: []*changed.File{file,
+			{FileChange: changed.FileChange{Status: changed.StatusDeleted, Path: b, OldPath: b}}}}
+		var text, md, js bytes.Buffer
+		if err := (ChangedText{Report: rep, Diff: TextOptions{Color: true}}).WriteReport(&text); err != nil {
+			t.Fatal(err)
+		}
+		checkTextOutput(t, text.String(), true)
+		if err := (ChangedMarkdown{Report: rep}).WriteReport(&md); err != nil {
+			t.Fatal(err)
+		}
+		for _, tag := range rawHTML.FindAllString(md.String(), -1) {
+			if !changedTags[tag] {
+				t.Fatalf("raw HTML from data: %q", tag)
+			}
+		}
+		if err := (ChangedJSON{Report: rep}).WriteReport(&js); err != nil || !json.Valid(js.Bytes()) {
+			t.Fatalf("invalid JSON (%v):\n%s", err, js.Bytes())
 		}
 	})
 }

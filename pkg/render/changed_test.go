@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/changed"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
@@ -28,7 +28,7 @@ func testPlan(t *testing.T, name, id string, n int, word string) *plan.Plan {
 	return p
 }
 
-func testChanged(t *testing.T, path string, n int) *changedFile {
+func testChanged(t *testing.T, path string, n int) *changed.File {
 	t.Helper()
 	old := testPlan(t, "base:"+path, "v", n, "yes")
 	new := testPlan(t, path, "v", n, "no")
@@ -36,17 +36,18 @@ func testChanged(t *testing.T, path string, n int) *changedFile {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &changedFile{FileChange: source.FileChange{Status: source.StatusModified, Path: path, OldPath: path},
-		old: old, new: new, result: res}
+	return &changed.File{FileChange: changed.FileChange{Status: changed.StatusModified, Path: path, OldPath: path},
+		Old: old, New: new, Result: res}
 }
 
 func TestChangedMarkdownStaysUnderGitHubsLimit(t *testing.T) {
-	rep := &changedReport{base: source.Base{Rev: "main", Commit: strings.Repeat("a", 40)}}
+	t.Parallel()
+	rep := &changed.Report{Base: changed.Base{Rev: "main", Commit: strings.Repeat("a", 40)}}
 	for i := range 6 {
-		rep.files = append(rep.files, testChanged(t, fmt.Sprintf("plans/p%d.yaml", i), 60))
+		rep.Files = append(rep.Files, testChanged(t, fmt.Sprintf("plans/p%d.yaml", i), 60))
 	}
 	var out bytes.Buffer
-	if err := changedMarkdown(&out, rep, &changedOptions{}); err != nil {
+	if err := (ChangedMarkdown{Report: rep}).WriteReport(&out); err != nil {
 		t.Fatal(err)
 	}
 	md := out.String()
@@ -69,8 +70,8 @@ func TestChangedMarkdownStaysUnderGitHubsLimit(t *testing.T) {
 		t.Error("a long diff is not folded")
 	}
 	var short bytes.Buffer
-	rep.files = []*changedFile{testChanged(t, "plans/short.yaml", 1)}
-	if err := changedMarkdown(&short, rep, &changedOptions{}); err != nil {
+	rep.Files = []*changed.File{testChanged(t, "plans/short.yaml", 1)}
+	if err := (ChangedMarkdown{Report: rep}).WriteReport(&short); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(short.String(), "<details open><summary>Clauses: 1 modified</summary>") {
@@ -81,29 +82,31 @@ func TestChangedMarkdownStaysUnderGitHubsLimit(t *testing.T) {
 // rawHTML finds tags and comments in Markdown source.
 var rawHTML = regexp.MustCompile(`<[^>]*>`)
 
+// changedTags are the only tags and comments ChangedMarkdown writes itself.
+var changedTags = map[string]bool{ChangedMarker: true, "<details>": true, "<details open>": true, "</details>": true,
+	"<summary>": true, "</summary>": true, "<del>": true, "</del>": true, "<strong>": true, "</strong>": true}
+
 func TestChangedMarkdownEscapesData(t *testing.T) {
 	hostile := "plans/<img src=x onerror=alert(1)>[x](javascript:alert(1))@everyone#1.yaml"
 	f := testChanged(t, hostile, 1)
-	f.Status, f.OldPath = source.StatusRenamed, "plans/<!-- x -->.yaml"
-	bad := &changedFile{FileChange: source.FileChange{Status: source.StatusAdded, Path: "plans/|bad|.yaml"}}
-	bad.problems.Add(plan.Pos{File: "plans/|bad|.yaml", Line: 1, Col: 1}, "unknown key %q\n# heading <script>", "`x`")
-	rep := &changedReport{
-		base:  source.Base{Rev: "<b>main</b>", Commit: strings.Repeat("b", 40)},
-		files: []*changedFile{f, bad},
+	f.Status, f.OldPath = changed.StatusRenamed, "plans/<!-- x -->.yaml"
+	bad := &changed.File{FileChange: changed.FileChange{Status: changed.StatusAdded, Path: "plans/|bad|.yaml"}}
+	bad.Problems.Add(plan.Pos{File: "plans/|bad|.yaml", Line: 1, Col: 1}, "unknown key %q\n# heading <script>", "`x`")
+	rep := &changed.Report{
+		Base:  changed.Base{Rev: "<b>main</b>", Commit: strings.Repeat("b", 40)},
+		Files: []*changed.File{f, bad},
 	}
 	var out bytes.Buffer
-	if err := changedMarkdown(&out, rep, &changedOptions{}); err != nil {
+	if err := (ChangedMarkdown{Report: rep}).WriteReport(&out); err != nil {
 		t.Fatal(err)
 	}
 	md := out.String()
-	allowed := map[string]bool{changedMarker: true, "<details>": true, "<details open>": true, "</details>": true,
-		"<summary>": true, "</summary>": true, "<del>": true, "</del>": true, "<strong>": true, "</strong>": true}
 	for _, tag := range rawHTML.FindAllString(md, -1) {
-		if !allowed[tag] {
+		if !changedTags[tag] {
 			t.Errorf("raw HTML from data: %q", tag)
 		}
 	}
-	if strings.Count(md, changedMarker) != 1 {
+	if strings.Count(md, ChangedMarker) != 1 {
 		t.Error("the marker is not there exactly once")
 	}
 	for _, bad := range []string{"[x](javascript", "@everyone", "#1", "\n# heading", "|bad|"} {
