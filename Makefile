@@ -7,9 +7,12 @@ PKGS      := ./...
 # only there, so it cannot be passed to ./... as a whole).
 GOLDEN_PKGS := ./pkg/render/ ./pkg/report/ ./pkg/diff/words/ ./cmd/plandiff/
 
-.PHONY: all build install test vet unit fuzz-smoke fuzz golden bench docs clean
+.PHONY: all build install test check vet unit fuzz-smoke fuzz golden bench docs clean
 
 all: build test
+
+# When make started, for the closing line of test and check.
+START := $(shell date +%s)
 
 # -buildvcs=auto overrides a GOFLAGS=-buildvcs=false in the environment, so
 # that `plandiff --version` names the commit it was built from.
@@ -19,25 +22,39 @@ build:
 install:
 	$(GO) install -buildvcs=auto ./cmd/plandiff
 
+# Everything: vet and gofmt, every test with the race detector where
+# goroutines run, a few seconds of every fuzz target. About 3 minutes on 2
+# cores; results print as each package finishes.
 test: vet unit fuzz-smoke
+	@echo "make test: passed in $$(( $$(date +%s) - $(START) ))s"
+
+# The edit loop, under a minute: vet, gofmt and `go test -short` without the
+# race detector (slow tests, such as the browser and benchmark-script tests,
+# skip under -short).
+check: vet
+	RACE=0 GO=$(GO) ./scripts/unit.sh -short
+	@echo "make check: passed in $$(( $$(date +%s) - $(START) ))s"
 
 vet:
+	@echo "== vet and gofmt"
 	$(GO) vet $(PKGS)
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
 # Unit, golden and end-to-end script tests (testdata/script/*.txtar), with the
-# race detector.
+# race detector on the packages that run goroutines (scripts/unit.sh).
 unit:
-	$(GO) test -race -count=1 $(PKGS)
+	@echo "== unit, golden and script tests"
+	GO=$(GO) ./scripts/unit.sh
 
 # A few seconds of every fuzz target; crashers found are kept under
 # testdata/fuzz/ and rerun by every `go test` from then on.
 fuzz-smoke:
-	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+	@echo "== fuzz targets, $(FUZZTIME) each"
+	GO=$(GO) FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
 
 fuzz:
-	FUZZTIME=$(LONGFUZZ) ./scripts/fuzz.sh
+	GO=$(GO) FUZZTIME=$(LONGFUZZ) ./scripts/fuzz.sh
 
 golden:
 	$(GO) test $(GOLDEN_PKGS) -update

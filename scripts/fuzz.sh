@@ -1,19 +1,60 @@
 #!/usr/bin/env bash
-# Runs every Go fuzz target in the module for $FUZZTIME each (default 3s).
+# Runs every Go fuzz target in the module for $FUZZTIME each (default 3s),
+# $FUZZJOBS targets at a time (default 2), each with one fuzzing worker: the
+# fixed costs of a target (linking, the baseline pass over its corpus) then
+# overlap another target's fuzzing instead of idling a core. A line is
+# printed as each target finishes.
 # Minimisation of new inputs is capped too: by default Go spends up to 60s
 # minimising each one, which stalls short runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+GO=${GO:-go}
 fuzztime=${FUZZTIME:-3s}
-status=0
-for pkg in $(go list ./...); do
-  targets=$(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true)
-  for t in $targets; do
-    echo "fuzz $pkg $t ($fuzztime)"
-    if ! go test -run='^$' -fuzz="^${t}\$" -fuzztime="$fuzztime" -fuzzminimizetime="${FUZZMINIMIZE:-2s}" "$pkg" >/tmp/plandiff-fuzz.log 2>&1; then
-      cat /tmp/plandiff-fuzz.log
-      status=1
-    fi
+jobs=${FUZZJOBS:-2}
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+# Targets are found in the source: `go test -list` would build and run
+# every test binary once just to name them.
+targets=()
+while IFS= read -r file; do
+  dir=./$(dirname "$file")
+  for t in $(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$file"); do
+    targets+=("$dir $t")
   done
+done < <(git ls-files '*_test.go' 2>/dev/null || find . -name '*_test.go' | sed 's|^\./||')
+if [ ${#targets[@]} = 0 ]; then
+  echo "fuzz: no fuzz targets found" >&2
+  exit 1
+fi
+
+one() {
+  local pkg=$1 t=$2 log start
+  log="$logs/$(echo "$pkg.$t" | tr '/.' '__').log"
+  start=$SECONDS
+  if $GO test -run='^$' -fuzz="^${t}\$" -fuzztime="$fuzztime" -parallel=1 \
+    -fuzzminimizetime="${FUZZMINIMIZE:-2s}" "$pkg" >"$log" 2>&1; then
+    echo "fuzz ok   $pkg $t ($((SECONDS - start))s)"
+  else
+    echo "fuzz FAIL $pkg $t ($((SECONDS - start))s)"
+    cat "$log"
+    return 1
+  fi
+}
+
+status=0 running=0
+for entry in "${targets[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || status=1
+    running=$((running - 1))
+  fi
+  # shellcheck disable=SC2086 # entry is "pkg target"
+  one $entry &
+  running=$((running + 1))
 done
+while [ "$running" -gt 0 ]; do
+  wait -n || status=1
+  running=$((running - 1))
+done
+echo "fuzz: ${#targets[@]} targets, $fuzztime each: $([ $status = 0 ] && echo ok || echo FAILED)"
 exit $status

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -33,6 +34,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("TERM", "xterm-256color")
 			env.Setenv("COLUMNS", "")
+			// Under -race every plandiff run would sleep a second before
+			// exiting (to let racing goroutines report); scripts run it
+			// hundreds of times. A GORACE of the caller's comes later and wins.
+			env.Setenv("GORACE", strings.TrimSpace("atexit_sleep_ms=0 "+os.Getenv("GORACE")))
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {

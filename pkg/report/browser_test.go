@@ -80,6 +80,9 @@ func runChromium(t *testing.T, bin string, args ...string) []byte {
 }
 
 func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the browser test starts Chromium six times")
+	}
 	bin := chromiumPath(t)
 	var page bytes.Buffer
 	if err := HTML(&page, Build(corpusLineage(t), Options{})); err != nil {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs the module's tests once (-count=1), printing each package's result as
+# it finishes. Plain `go test` prints results in package order, so the slowest
+# package (the CLI scripts) held back every line for a minute; `go test -json`
+# streams, and gotestsum (pinned below) turns the stream into one line per
+# package, the failures' output, and a closing count.
+#
+# The race detector runs on the packages that start goroutines and on those
+# that import one of them from this module (a race shows only where
+# goroutines run, and the detector makes a package 3-5x slower). The list is
+# worked out from the source at each run, so new goroutines are covered.
+#
+# Arguments are extra go test flags (make check passes -short).
+# RACE=0 turns the race detector off; GOTESTSUM overrides the runner.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+GOTESTSUM=${GOTESTSUM:-"$GO run gotest.tools/gotestsum@v1.13.0"}
+# The race runtime sleeps 1 s before each instrumented process exits (to let
+# racing goroutines report); the CLI scripts start the test binary hundreds
+# of times. A GORACE setting of the caller's comes later and wins.
+export GORACE="atexit_sleep_ms=0${GORACE:+ $GORACE}"
+
+# Package import path, directory, and module-internal dependencies.
+mod=$($GO list -m)
+listing=$($GO list -f '{{.ImportPath}}|{{.Dir}}|{{range .GoFiles}}{{.}} {{end}}|{{join .Deps " "}}' ./...)
+
+# Packages whose non-test code has a go statement.
+direct=" "
+while IFS='|' read -r pkg dir files _; do
+  for f in $files; do
+    if grep -qE '^[[:space:]]*go ([A-Za-z_][A-Za-z0-9_.]*\(|func[[:space:]]*\()' "$dir/$f"; then
+      direct+="$pkg "
+      break
+    fi
+  done
+done <<<"$listing"
+
+race=() plain=()
+while IFS='|' read -r pkg _ _ deps; do
+  hit=no
+  for d in $pkg $deps; do
+    case $d in "$mod"|"$mod"/*) ;; *) continue ;; esac
+    if [[ $direct == *" $d "* ]]; then hit=yes; break; fi
+  done
+  if [ "${RACE:-1}" != 0 ] && [ $hit = yes ]; then race+=("$pkg"); else plain+=("$pkg"); fi
+done <<<"$listing"
+
+# One gotestsum over both go test runs, so there is one progress stream and
+# one closing count. The runs go one after the other: two concurrent -json
+# streams could interleave inside a long output line.
+script='status=0
+if [ -n "$RACE_PKGS" ]; then $GO test -json -count=1 -race "$@" $RACE_PKGS || status=1; fi
+if [ -n "$PLAIN_PKGS" ]; then $GO test -json -count=1 "$@" $PLAIN_PKGS || status=1; fi
+exit $status'
+echo "race detector on: ${race[*]#"$mod"/}"
+export GO RACE_PKGS="${race[*]}" PLAIN_PKGS="${plain[*]}"
+# shellcheck disable=SC2086 # GOTESTSUM is a command line
+exec $GOTESTSUM --format pkgname --hide-summary=skipped --raw-command -- bash -c "$script" unit "$@"
