@@ -28,13 +28,23 @@ if [ ${#targets[@]} = 0 ]; then
   exit 1
 fi
 
+# Go 1.26 and earlier can fail a target with a bare "context deadline
+# exceeded" when -fuzztime runs out while a worker is busy, more often on a
+# loaded machine (go.dev/issue/75804). That is no finding: a real one writes
+# its input under testdata/fuzz/TARGET, so a failure that wrote nothing and
+# says only that passes with a note.
 one() {
-  local pkg=$1 t=$2 log start
+  local pkg=$1 t=$2 log start before
   log="$logs/$(echo "$pkg.$t" | tr '/.' '__').log"
+  before=$(ls "$pkg/testdata/fuzz/$t" 2>/dev/null || true)
   start=$SECONDS
   if $GO test -run='^$' -fuzz="^${t}\$" -fuzztime="$fuzztime" -parallel=1 \
     -fuzzminimizetime="${FUZZMINIMIZE:-2s}" "$pkg" >"$log" 2>&1; then
     echo "fuzz ok   $pkg $t ($((SECONDS - start))s)"
+  elif [ "$(ls "$pkg/testdata/fuzz/$t" 2>/dev/null || true)" = "$before" ] &&
+    grep -q '^    context deadline exceeded$' "$log" &&
+    [ "$(grep -c '^--- FAIL' "$log")" = 1 ]; then
+    echo "fuzz ok   $pkg $t ($((SECONDS - start))s; Go's fuzztime deadline race, go.dev/issue/75804, no input failed)"
   else
     echo "fuzz FAIL $pkg $t ($((SECONDS - start))s)"
     cat "$log"
