@@ -20,6 +20,7 @@ type importOptions struct {
 	surfaced string
 	output   string
 	force    bool
+	complete bool
 }
 
 func newImportCmd(e *env, g *globals) *cobra.Command {
@@ -32,8 +33,13 @@ func newImportCmd(e *env, g *globals) *cobra.Command {
 and write a plan YAML skeleton: numbers as printed, sub-points nested, text
 joined, ids p1, p10a..., and a source stub that every clause cites. The
 result validates as it is; a comment at its top says what to fill in (the
-source, dates, completeness, supersedes, the corpus's clause ids) before it
-is committed. FILE - reads standard input.
+source, dates, supersedes, the corpus's clause ids) before it is committed.
+FILE - reads standard input.
+
+The skeleton is completeness: partial, since a printed list is rarely the
+whole text: a clause it lacks is then unreported, not removed. --complete
+writes completeness: full, for a text known to be whole. Either way a line
+on standard error says which.
 
 -o never replaces an existing file unless --force is given.`,
 		Example: `  plandiff import leak.txt --id leak-2025-12 --surfaced 2025-12-01 -o plans/leak-2025-12.yaml
@@ -54,6 +60,7 @@ is committed. FILE - reads standard input.
 	cmd.Flags().StringVar(&o.surfaced, "surfaced", "", "the `DATE` the version became known, YYYY-MM-DD (default: today)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` instead of standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "replace the -o file if it exists")
+	cmd.Flags().BoolVar(&o.complete, "complete", false, "mark the version completeness: full (default partial: missing clauses are unreported)")
 	return cmd
 }
 
@@ -71,12 +78,20 @@ func runImport(ctx context.Context, e *env, o *importOptions, arg string) error 
 		}
 		return &source.InputError{Err: err}
 	}
-	p, err := textimport.Parse(string(data), textimport.Options{ID: o.id, Title: o.title, Surfaced: o.surfaced})
+	p, err := textimport.Parse(string(data), textimport.Options{ID: o.id, Title: o.title, Surfaced: o.surfaced, Complete: o.complete})
 	switch {
 	case errors.Is(err, textimport.ErrEmpty):
 		return &source.InputError{Err: fmt.Errorf("%s: %w: nothing to import", arg, err)}
 	case err != nil:
 		return usageErrorf("%v", err)
 	}
-	return writeTo(ctx, e, o.output, !o.force, func(w io.Writer) error { return textimport.Write(w, p) })
+	if err := writeTo(ctx, e, o.output, !o.force, func(w io.Writer) error { return textimport.Write(w, p) }); err != nil {
+		return err
+	}
+	if p.Partial() {
+		fmt.Fprintf(e.stderr, "plandiff: import: %s is completeness: partial (a clause it lacks is unreported, not removed); use --complete if the text is known in full\n", p.Version.ID)
+	} else {
+		fmt.Fprintf(e.stderr, "plandiff: import: %s is completeness: full (--complete): a clause it lacks counts as removed\n", p.Version.ID)
+	}
+	return nil
 }

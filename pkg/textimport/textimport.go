@@ -57,6 +57,10 @@ type Options struct {
 	ID       string // version id, a slug (required)
 	Title    string // overrides the heading line
 	Surfaced string // YYYY-MM-DD (required)
+	// Complete marks the version completeness: full. Without it the
+	// skeleton is partial: a newspaper's list is rarely the whole text, and
+	// a full version turns every clause it lacks into a removal.
+	Complete bool
 }
 
 var (
@@ -196,7 +200,7 @@ func Parse(text string, opts Options) (*plan.Plan, error) {
 		Format: plan.FormatVersion,
 		Version: plan.Version{
 			ID: opts.ID, Title: clean1(title), Surfaced: opts.Surfaced,
-			Completeness: plan.CompletenessFull,
+			Completeness: completeness(opts.Complete),
 			Note:         clean1(strings.Join(preamble, " ")),
 			Sources:      []plan.Source{{ID: StubSource, Outlet: StubOutlet}},
 		},
@@ -311,23 +315,43 @@ func clean(s string) string {
 // clean1 collapses runs of white space in one field to single spaces.
 func clean1(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+func completeness(complete bool) string {
+	if complete {
+		return plan.CompletenessFull
+	}
+	return plan.CompletenessPartial
+}
+
 // Header is the comment Write puts before the plan: the schema pointer that
-// editors use, and what the user has to fill in.
-const Header = `# yaml-language-server: $schema=../schema/plan.schema.json
+// editors use, what the skeleton's completeness means, and what the user has
+// to fill in.
+func Header(p *plan.Plan) string {
+	comp := `#   - version: check surfaced and set status. completeness is partial: a clause
+#     missing from this text reads as unreported, not removed. Set it to full
+#     only if the text is known in full (or import with --complete). Add
+#     supersedes: [VERSION] to place it in the lineage;
+`
+	if !p.Partial() {
+		comp = `#   - version: check surfaced and set status. completeness is full (--complete):
+#     every clause missing from this text reads as removed. Set it to partial if
+#     the text is not known in full. Add supersedes: [VERSION] to place it in
+#     the lineage;
+`
+	}
+	return `# yaml-language-server: $schema=../schema/plan.schema.json
 #
 # Imported by plandiff import. Before diffing or committing it:
 #   - version.sources: fill in source-1 (outlet, date, url, covers) and add the
 #     other sources; cite them in each clause's sources;
-#   - version: check surfaced, set status, and completeness: partial if the text
-#     is not known in full; add supersedes: [VERSION] to place it in the lineage;
-#   - clauses: replace the generated ids (p1, p10a...) with the corpus's ids for
+` + comp + `#   - clauses: replace the generated ids (p1, p10a...) with the corpus's ids for
 #     the same clauses, so that plandiff pairs them; add topics; reword the text
 #     in your own words (docs/corpus.md).
 `
+}
 
 // Write writes the plan skeleton as YAML, after Header.
 func Write(w io.Writer, p *plan.Plan) error {
-	if _, err := io.WriteString(w, Header); err != nil {
+	if _, err := io.WriteString(w, Header(p)); err != nil {
 		return err
 	}
 	return plan.Encode(w, p)

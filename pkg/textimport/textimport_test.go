@@ -114,6 +114,36 @@ func TestParseOptions(t *testing.T) {
 	}
 }
 
+// TestCompleteness checks that a skeleton is partial unless Complete says
+// otherwise, and that its header says which and what it means.
+func TestCompleteness(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		complete bool
+		want     string
+		header   string
+	}{
+		{false, plan.CompletenessPartial, "completeness is partial: a clause\n#     missing from this text reads as unreported"},
+		{true, plan.CompletenessFull, "completeness is full (--complete):\n#     every clause missing from this text reads as removed"},
+	} {
+		p, err := Parse("1. One.\n2. Two.\n", Options{ID: "leak", Surfaced: "2025-11-20", Complete: tc.complete})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Version.Completeness != tc.want {
+			t.Errorf("Complete %v: completeness %q, want %q", tc.complete, p.Version.Completeness, tc.want)
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, p); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), tc.header) || !strings.Contains(buf.String(), "\n  completeness: "+tc.want+"\n") {
+			t.Errorf("Complete %v: output lacks %q or completeness %s:\n%s", tc.complete, tc.header, tc.want, buf.String())
+		}
+		checkValid(t, p)
+	}
+}
+
 // checkValid writes p and parses it back strictly.
 func checkValid(t *testing.T, p *plan.Plan) {
 	t.Helper()
