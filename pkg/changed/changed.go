@@ -191,7 +191,7 @@ func ClauseCounts(res *diff.Result) string {
 	var parts []string
 	for _, c := range res.Summary.Counts() {
 		if c.Kind != diff.KindUnchanged && c.Count > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Kind))
+			parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Label))
 		}
 	}
 	if len(parts) == 0 {

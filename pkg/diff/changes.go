@@ -50,6 +50,7 @@ func (a *aligner) result() *Result {
 		key   sortKey
 		g     group
 		moved bool
+		kept  *[2]entry // a removal both sides carry, instead of g
 	}
 	var items []placed
 	oldKey := make([]sortKey, len(a.old))
@@ -64,17 +65,20 @@ func (a *aligner) result() *Result {
 		for _, o := range g.old {
 			oldKey[o], oldDone[o] = k, true
 		}
-		items = append(items, placed{k, g, moved[gi]})
+		items = append(items, placed{k, g, moved[gi], nil})
 	}
 	for n, gi := range a.newGroup {
 		if gi < 0 {
-			items = append(items, placed{sortKey{a.new[n].pos, 0, 0}, group{new: []int32{int32(n)}, mark: -1, rule: RuleNone}, false})
+			items = append(items, placed{sortKey{a.new[n].pos, 0, 0}, group{new: []int32{int32(n)}, mark: -1, rule: RuleNone}, false, nil})
 		}
 	}
 	for m, gi := range a.markGroup {
 		if gi < 0 {
-			items = append(items, placed{sortKey{a.marks[m].pos, 0, 0}, group{mark: int32(m), rule: RuleNone}, false})
+			items = append(items, placed{sortKey{a.marks[m].pos, 0, 0}, group{mark: int32(m), rule: RuleNone}, false, nil})
 		}
+	}
+	for i := range a.kept {
+		items = append(items, placed{key: sortKey{a.kept[i][1].pos, 0, 0}, kept: &a.kept[i]})
 	}
 	// Changes with only an old side, in old order.
 	for o := range a.old {
@@ -90,7 +94,7 @@ func (a *aligner) result() *Result {
 		if gi := a.oldGroup[o]; gi >= 0 {
 			g = a.groups[gi]
 		}
-		items = append(items, placed{k, g, false})
+		items = append(items, placed{k, g, false, nil})
 	}
 	// Keys are unique: a position holds one clause, an old index one removal.
 	slices.SortFunc(items, func(x, y placed) int { return x.key.compare(y.key) })
@@ -108,7 +112,11 @@ func (a *aligner) result() *Result {
 	const chunk = 256
 	parallelWith(a.ctx, (len(items)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
 		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
-			r.Changes[i] = a.change(items[i].g, items[i].moved)
+			if kp := items[i].kept; kp != nil {
+				r.Changes[i] = keptChange(&kp[0], &kp[1])
+			} else {
+				r.Changes[i] = a.change(items[i].g, items[i].moved)
+			}
 			fillEdits(d, &r.Changes[i])
 		}
 	})
@@ -159,6 +167,7 @@ func (a *aligner) change(g group, moved bool) Change {
 	switch {
 	case mark != nil:
 		c.Kind = KindRemoved
+		c.Evidence = EvidenceReported
 		c.RemovedEntry = mark.c.ID
 		c.Sources.New = sources([]*entry{mark})
 		c.NewNotes = notes([]*entry{mark})
@@ -171,6 +180,7 @@ func (a *aligner) change(g group, moved bool) Change {
 		c.Kind = KindUnreported
 	case len(news) == 0:
 		c.Kind = KindRemoved
+		c.Evidence = EvidenceAbsent
 	case len(olds) > 1:
 		c.Kind = KindMerged
 	case len(news) > 1:
@@ -205,6 +215,32 @@ func (a *aligner) change(g group, moved bool) Change {
 		c.Depth = olds[0].depth // a removal stands where the old clause stood
 	}
 	return c
+}
+
+// keptChange describes a removed entry that both versions carry: the same
+// removal, recorded on each side, so nothing changed.
+func keptChange(o, n *entry) Change {
+	olds, news := []*entry{o}, []*entry{n}
+	return Change{
+		Kind:         KindUnchanged,
+		Old:          ids(olds),
+		New:          ids(news),
+		OldNumbers:   numbers(olds),
+		NewNumbers:   numbers(news),
+		Renumbered:   o.c.Number != n.c.Number,
+		Similarity:   1,
+		Topic:        cmp.Or(n.c.Topic, o.c.Topic),
+		Depth:        n.depth,
+		Rule:         RuleRemovalKept,
+		OldText:      o.c.Text,
+		NewText:      n.c.Text,
+		Edits:        []words.Edit{},
+		Figures:      []words.Figure{},
+		Sources:      SidePair{Old: sources(olds), New: sources(news)},
+		OldNotes:     notes(olds),
+		NewNotes:     notes(news),
+		RemovedEntry: n.c.ID,
+	}
 }
 
 // similarity is the content similarity of the joined sides, rounded.

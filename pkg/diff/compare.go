@@ -36,13 +36,24 @@ import (
 //     moved (changes.go); a change is renumbered when the printed number of
 //     its first old clause differs from that of its first new clause.
 //
+// Before any pass, a removed entry of new whose id is that of a removed
+// entry of old is the same removal, recorded on both sides: it is kept, an
+// unchanged change of Rule removal_kept holding the entry's id on both sides
+// (and as RemovedEntry), and takes no part in pairing, in every mode (an
+// entry has no text of its own to compare). So a version compared with
+// itself is all unchanged.
+//
 // Old clauses left unpaired are removed, or unreported when new is a partial
 // version. New clauses left unpaired are added. A removed entry of new that
 // pairs with nothing is reported as a removed change with no old clause,
 // Rule none and RemovedEntry set, so the claim stays visible and every entry
-// of new is accounted for. Removed entries of old are not text of old and
-// are skipped (their sub-points, if any, are clauses as usual), so a new
-// clause with such an id is added.
+// of new is accounted for. Other removed entries of old record what happened
+// before old: they are not text of old and not clauses new could drop, so
+// they make no change (their sub-points, if any, are clauses as usual), and
+// a new clause with such an id is added.
+//
+// A removed change has Evidence reported when a removed entry of new records
+// it, and absent when the clause is only missing from new.
 //
 // The word edits of a change compare its old clauses' texts, joined by a
 // blank line, with its new clauses' texts, joined the same way.
@@ -109,6 +120,10 @@ type aligner struct {
 	old, new, marks  []entry
 	vec              *vectors // nil until content alignment needs it
 
+	// kept lists the removed entries both sides carry, as pairs of
+	// entries (old's, new's); they are not in marks.
+	kept [][2]entry
+
 	groups    []group
 	oldGroup  []int32 // per old entry: its group, or -1
 	newGroup  []int32 // per new entry
@@ -120,19 +135,34 @@ func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner
 	a.old = make([]entry, 0, old.Count())
 	a.new = make([]entry, 0, new.Count())
 	pos := 0
+	var oldMarks map[string]entry
 	old.Walk(func(c, _ *plan.Clause, depth int) {
-		if !c.Removed {
-			a.old = append(a.old, entry{c: c, depth: depth, pos: pos})
+		e := entry{c: c, depth: depth, pos: pos}
+		switch {
+		case !c.Removed:
+			a.old = append(a.old, e)
+		case oldMarks == nil:
+			oldMarks = map[string]entry{c.ID: e}
+		default:
+			if _, dup := oldMarks[c.ID]; !dup {
+				oldMarks[c.ID] = e
+			}
 		}
 		pos++
 	})
 	pos = 0
 	new.Walk(func(c, _ *plan.Clause, depth int) {
 		e := entry{c: c, depth: depth, pos: pos}
-		if c.Removed {
-			a.marks = append(a.marks, e)
-		} else {
+		switch {
+		case !c.Removed:
 			a.new = append(a.new, e)
+		default:
+			if o, ok := oldMarks[c.ID]; ok {
+				a.kept = append(a.kept, [2]entry{o, e})
+				delete(oldMarks, c.ID) // an entry is kept once
+			} else {
+				a.marks = append(a.marks, e)
+			}
 		}
 		pos++
 	})

@@ -380,28 +380,58 @@ func TestCompareErrors(t *testing.T) {
 // checkInvariants checks the contract on any result: every clause of both
 // versions in exactly one change (a new version's removed entries as
 // RemovedEntry), kinds that fit their sides, unreported only against a
-// partial version, and a summary that counts the list.
+// partial version, no removal without a removed entry that records it or a
+// new version complete at that level, removed entries both sides carry kept
+// unchanged, and a summary that counts the list.
 func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 	t.Helper()
 	seenOld := map[string]int{}
 	seenNew := map[string]int{}
 	seenMark := map[string]int{}
+	oldMarks := map[string]bool{}
+	old.Walk(func(c, _ *plan.Clause, _ int) {
+		if c.Removed {
+			oldMarks[c.ID] = true
+		}
+	})
 	var sum diff.Summary
 	for _, c := range r.Changes {
-		for _, id := range c.Old {
-			seenOld[id]++
-		}
-		for _, id := range c.New {
-			seenNew[id]++
+		kept := c.Rule == diff.RuleRemovalKept
+		if !kept {
+			for _, id := range c.Old {
+				seenOld[id]++
+			}
+			for _, id := range c.New {
+				seenNew[id]++
+			}
 		}
 		if c.RemovedEntry != "" {
 			seenMark[c.RemovedEntry]++
 		}
+		switch {
+		case c.Kind == diff.KindRemoved && c.Evidence == diff.EvidenceReported:
+			if c.RemovedEntry == "" {
+				t.Errorf("change %s: reported removal names no removed entry", describe(c))
+			}
+		case c.Kind == diff.KindRemoved && c.Evidence == diff.EvidenceAbsent:
+			if c.RemovedEntry != "" || nu.Partial() {
+				t.Errorf("change %s: absent from a version that is partial (%v) or with a removed entry", describe(c), nu.Partial())
+			}
+		case c.Kind == diff.KindRemoved:
+			t.Errorf("change %s: removal with evidence %q", describe(c), c.Evidence)
+		case c.Evidence != "":
+			t.Errorf("change %s: evidence %q on a change that is not a removal", describe(c), c.Evidence)
+		}
 		no, nn := len(c.Old), len(c.New)
 		ok := false
 		switch c.Kind {
-		case diff.KindUnchanged, diff.KindModified:
+		case diff.KindUnchanged:
 			ok = no == 1 && nn == 1
+			if kept {
+				ok = ok && c.Old[0] == c.New[0] && c.RemovedEntry == c.New[0] && oldMarks[c.Old[0]]
+			}
+		case diff.KindModified:
+			ok = no == 1 && nn == 1 && !kept
 		case diff.KindMerged:
 			ok = no >= 2 && nn == 1
 		case diff.KindSplit:
@@ -432,6 +462,11 @@ func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 			sum.Added++
 		case diff.KindRemoved:
 			sum.Removed++
+			if c.Evidence == diff.EvidenceReported {
+				sum.RemovedReported++
+			} else {
+				sum.RemovedAbsent++
+			}
 		case diff.KindUnreported:
 			sum.Unreported++
 		}

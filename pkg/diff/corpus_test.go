@@ -181,3 +181,15 @@ func TestAlternativeRendering(t *testing.T) {
 		t.Errorf("summary %+v: nothing moved, merged or split", r.Summary)
 	}
 }
+
+// TestCorpusSelf checks that every version of the corpus compared with
+// itself is all unchanged, in every mode: removed entries both sides carry
+// are kept, not removed.
+func TestCorpusSelf(t *testing.T) {
+	t.Parallel()
+	for _, p := range corpus(t).Plans {
+		for _, m := range diff.Matches {
+			checkSelf(t, p, diff.Options{Match: m})
+		}
+	}
+}

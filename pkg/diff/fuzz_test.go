@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,6 +45,9 @@ func FuzzCompare(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkInvariants(t, old, nu, r)
+		for _, p := range []*plan.Plan{old, nu} {
+			checkSelf(t, p, opts)
+		}
 		again, err := diff.Compare(context.Background(), old, nu, opts)
 		if err != nil {
 			t.Fatal(err)
@@ -54,6 +58,26 @@ func FuzzCompare(f *testing.F) {
 			t.Fatal("two runs differ")
 		}
 	})
+}
+
+// checkSelf checks that p compared with itself is all unchanged: every
+// clause and every removed entry paired with itself, nothing moved or
+// renumbered.
+func checkSelf(t *testing.T, p *plan.Plan, opts diff.Options) {
+	t.Helper()
+	r, err := diff.Compare(context.Background(), p, p, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, p, p, r)
+	if want := (diff.Summary{Unchanged: p.Count()}); r.Summary != want || r.HasChanges() {
+		t.Errorf("%s with itself, match %s: summary %+v, want %+v", p.Version.ID, opts.Match, r.Summary, want)
+	}
+	for _, c := range r.Changes {
+		if c.Kind != diff.KindUnchanged || c.Moved || c.Renumbered || !slices.Equal(c.Old, c.New) {
+			t.Errorf("%s with itself, match %s: %s", p.Version.ID, opts.Match, describe(c))
+		}
+	}
 }
 
 // fuzzPlan builds a plan from the line format of FuzzCompare.

@@ -57,16 +57,30 @@ type SourceRef struct {
 }
 
 // Summary counts changes per kind; Moved counts changes flagged moved.
+// Removed counts every removal; RemovedReported and RemovedAbsent split it
+// by evidence (an addition to the contract: they always add up to Removed).
 type Summary struct {
-	Unchanged  int `json:"unchanged"`
-	Modified   int `json:"modified"`
-	Merged     int `json:"merged"`
-	Split      int `json:"split"`
-	Added      int `json:"added"`
-	Removed    int `json:"removed"`
-	Unreported int `json:"unreported"`
-	Moved      int `json:"moved"`
+	Unchanged       int `json:"unchanged"`
+	Modified        int `json:"modified"`
+	Merged          int `json:"merged"`
+	Split           int `json:"split"`
+	Added           int `json:"added"`
+	Removed         int `json:"removed"`
+	Unreported      int `json:"unreported"`
+	Moved           int `json:"moved"`
+	RemovedReported int `json:"removed_reported"`
+	RemovedAbsent   int `json:"removed_absent"`
 }
+
+// Evidence says why a removed change counts as removed (Change.Evidence).
+const (
+	// EvidenceReported: a removed: true entry of the new version, citing a
+	// source, records the removal.
+	EvidenceReported = "reported"
+	// EvidenceAbsent: nothing records it; the clause is missing from a new
+	// version whose text is known in full at that level.
+	EvidenceAbsent = "absent"
+)
 
 // Change is one entry of the comparison: which old clauses became which new
 // ones, how their words changed, and who reports each side.
@@ -97,8 +111,12 @@ type Change struct {
 	OldNotes   []string `json:"old_notes,omitempty"`
 	NewNotes   []string `json:"new_notes,omitempty"`
 	// RemovedEntry is the id of the new version's `removed: true` entry that
-	// records this removal (and cites the source that reports it).
+	// records this removal (and cites the source that reports it), or, for
+	// a change of rule RuleRemovalKept, the entry both versions carry.
 	RemovedEntry string `json:"removed_entry,omitempty"`
+	// Evidence is set on removed changes only: EvidenceReported or
+	// EvidenceAbsent.
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // SidePair holds one list per side.
@@ -120,6 +138,7 @@ const (
 	RuleContent     = "content"      // content similarity above the threshold
 	RuleMergeSplit  = "containment"  // leftover clause whose words are contained in an aligned pair
 	RuleRemovedMark = "removed_mark" // a `removed: true` entry in the new version
+	RuleRemovalKept = "removal_kept" // the same `removed: true` entry in both versions
 	RuleNone        = "none"         // added, removed or unreported: nothing paired
 )
 

@@ -10,21 +10,38 @@ import (
 // of any paired kind may carry, not a kind of its own.
 const CountMoved Kind = "moved"
 
-// KindCount is one entry of a summary: a kind (or CountMoved) and how many.
+// KindCount is one entry of a summary: a kind (or CountMoved), how reports
+// name it, and how many.
 type KindCount struct {
-	Kind  Kind `json:"kind"`
-	Count int  `json:"count"`
+	Kind  Kind   `json:"kind"`
+	Label string `json:"label"` // the kind, or for a removal its evidence (LabelRemovedReported, LabelRemovedAbsent)
+	Count int    `json:"count"`
 }
 
+// Labels of the two removal counts.
+const (
+	LabelRemovedReported = "removed (reported)"
+	LabelRemovedAbsent   = "absent from a complete text"
+)
+
 // Counts lists the summary as (kind, count) pairs in Kinds order, then
-// CountMoved: the order every renderer prints them in.
+// CountMoved: the order every renderer prints them in. Removals are two
+// entries, by evidence, since they are different claims; a summary whose
+// evidence counts do not add up to Removed (decoded from the JSON of an
+// older plandiff) gives one.
 func (s Summary) Counts() []KindCount {
-	return []KindCount{
-		{KindUnchanged, s.Unchanged}, {KindModified, s.Modified},
-		{KindMerged, s.Merged}, {KindSplit, s.Split},
-		{KindAdded, s.Added}, {KindRemoved, s.Removed},
-		{KindUnreported, s.Unreported}, {CountMoved, s.Moved},
+	c := func(k Kind, n int) KindCount { return KindCount{k, string(k), n} }
+	out := []KindCount{
+		c(KindUnchanged, s.Unchanged), c(KindModified, s.Modified),
+		c(KindMerged, s.Merged), c(KindSplit, s.Split), c(KindAdded, s.Added),
 	}
+	if s.RemovedReported+s.RemovedAbsent == s.Removed {
+		out = append(out, KindCount{KindRemoved, LabelRemovedReported, s.RemovedReported},
+			KindCount{KindRemoved, LabelRemovedAbsent, s.RemovedAbsent})
+	} else {
+		out = append(out, c(KindRemoved, s.Removed))
+	}
+	return append(out, c(KindUnreported, s.Unreported), c(CountMoved, s.Moved))
 }
 
 // Summarize counts changes per kind, and those flagged moved. A change of an
@@ -52,6 +69,12 @@ func (s *Summary) add(c *Change) {
 		s.Added++
 	case KindRemoved:
 		s.Removed++
+		switch c.Evidence {
+		case EvidenceReported:
+			s.RemovedReported++
+		case EvidenceAbsent:
+			s.RemovedAbsent++
+		}
 	case KindUnreported:
 		s.Unreported++
 	}

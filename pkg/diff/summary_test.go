@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/plandiff/plandiff/pkg/diff/words"
@@ -54,7 +56,7 @@ func TestSummaryCounts(t *testing.T) {
 		t.Fatalf("Summarize = %+v, want %+v", s, want)
 	}
 	got := s.Counts()
-	if len(got) != len(Kinds)+1 || got[len(got)-1] != (KindCount{CountMoved, 2}) {
+	if len(got) != len(Kinds)+1 || got[len(got)-1] != (KindCount{CountMoved, "moved", 2}) {
 		t.Fatalf("Counts = %v: want every kind, then moved", got)
 	}
 	for i, k := range Kinds {
@@ -68,6 +70,20 @@ func TestSummaryCounts(t *testing.T) {
 		if c.Count != i+1 {
 			t.Errorf("Counts()[%d] = %v, want count %d", i, c, i+1)
 		}
+	}
+	// Removals with evidence are counted apart, in two entries.
+	split := Summarize([]Change{{Kind: KindRemoved, Evidence: EvidenceReported}, {Kind: KindRemoved, Evidence: EvidenceAbsent}, {Kind: KindRemoved, Evidence: EvidenceAbsent}})
+	if want := (Summary{Removed: 3, RemovedReported: 1, RemovedAbsent: 2}); split != want {
+		t.Errorf("Summarize = %+v, want %+v", split, want)
+	}
+	var labels []string
+	for _, c := range split.Counts() {
+		if c.Kind == KindRemoved {
+			labels = append(labels, fmt.Sprint(c.Count, " ", c.Label))
+		}
+	}
+	if want := []string{"1 removed (reported)", "2 absent from a complete text"}; !slices.Equal(labels, want) {
+		t.Errorf("removal counts %q, want %q", labels, want)
 	}
 	if Summarize([]Change{{Kind: "bogus", Moved: true}}) != (Summary{Moved: 1}) || Summarize(nil) != (Summary{}) {
 		t.Error("unknown kinds or no changes miscounted")

@@ -71,7 +71,7 @@ func allKinds() *diff.Result {
 		New:    frameworkPartial(),
 		Match:  "auto",
 		Summary: diff.Summary{Unchanged: 2, Modified: 2, Merged: 1, Split: 1, Added: 1, Removed: 1,
-			Unreported: 1, Moved: 2},
+			Unreported: 1, Moved: 2, RemovedReported: 1},
 		Changes: []diff.Change{
 			{
 				Kind: diff.KindUnchanged, Old: []string{"sovereignty"}, New: []string{"sovereignty"},
@@ -149,8 +149,8 @@ func allKinds() *diff.Result {
 				Sources:      diff.SidePair{Old: []string{"liga"}, New: []string{"abc"}},
 				Rule:         diff.RuleRemovedMark,
 				OldText:      "All parties to the conflict will receive full amnesty for their actions during the war.",
-				RemovedEntry: "amnesty",
-				NewNotes:     []string{"ABC quotes an official saying the amnesty point was dropped."},
+				RemovedEntry: "amnesty", Evidence: diff.EvidenceReported,
+				NewNotes: []string{"ABC quotes an official saying the amnesty point was dropped."},
 			},
 			{
 				Kind: diff.KindUnreported, Old: []string{"russia-g8"}, OldNumbers: []string{"13"}, Topic: "economy",
@@ -187,28 +187,31 @@ func completeNew() *diff.Result {
 		Old:     usDraft(),
 		New:     n,
 		Match:   "content",
-		Summary: diff.Summary{Modified: 1, Removed: 3},
+		Summary: diff.Summary{Modified: 1, Removed: 3, RemovedReported: 2, RemovedAbsent: 1},
 		Changes: []diff.Change{
 			{
 				// A removed entry matched to its old clause by content.
 				Kind: diff.KindRemoved, Old: []string{"foreign-aid-audit"}, OldNumbers: []string{"26"},
 				Similarity: 0.4567, Topic: "economy", Rule: diff.RuleContent, RemovedEntry: "aid-audit-dropped",
-				OldText: "All foreign aid to Ukraine will be audited.",
-				Edits:   []words.Edit{del("All foreign aid to Ukraine will be audited.")},
-				Sources: diff.SidePair{Old: []string{"ap-kmt"}, New: []string{"abc"}},
+				Evidence: diff.EvidenceReported,
+				OldText:  "All foreign aid to Ukraine will be audited.",
+				Edits:    []words.Edit{del("All foreign aid to Ukraine will be audited.")},
+				Sources:  diff.SidePair{Old: []string{"ap-kmt"}, New: []string{"abc"}},
 			},
 			{
 				// A removed entry that matches no old clause.
 				Kind: diff.KindRemoved, Topic: "territory", Rule: diff.RuleRemovedMark, RemovedEntry: "donbas-rent",
-				Edits: []words.Edit{}, Figures: []words.Figure{},
+				Evidence: diff.EvidenceReported,
+				Edits:    []words.Edit{}, Figures: []words.Figure{},
 				Sources:  diff.SidePair{Old: []string{}, New: []string{"abc"}},
 				NewNotes: []string{"Reported before the leak; not in the 28 points."},
 			},
 			{
 				Kind: diff.KindRemoved, Old: []string{"amnesty"}, OldNumbers: []string{"26"},
-				Edits:   []words.Edit{del("All parties to the conflict will receive full amnesty.")},
-				Sources: diff.SidePair{Old: []string{"liga"}},
-				Rule:    diff.RuleNone,
+				Edits:    []words.Edit{del("All parties to the conflict will receive full amnesty.")},
+				Sources:  diff.SidePair{Old: []string{"liga"}},
+				Rule:     diff.RuleNone,
+				Evidence: diff.EvidenceAbsent,
 			},
 			{
 				// No edits, no numbers: the whole texts are shown, ids stand in

@@ -207,6 +207,8 @@ func (e *jsonEncoder) summary(s *diff.Summary) {
 	e.intField("removed", s.Removed)
 	e.intField("unreported", s.Unreported)
 	e.intField("moved", s.Moved)
+	e.intField("removed_reported", s.RemovedReported)
+	e.intField("removed_absent", s.RemovedAbsent)
 	e.close('}')
 }
 
@@ -258,6 +260,7 @@ func (e *jsonEncoder) change(c *diff.Change) {
 		e.strs("new_notes", c.NewNotes)
 	}
 	e.optStr("removed_entry", c.RemovedEntry)
+	e.optStr("evidence", c.Evidence)
 	e.close('}')
 }
 

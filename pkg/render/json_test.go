@@ -80,7 +80,9 @@ func TestJSONContract(t *testing.T) {
     "added": 0,
     "removed": 0,
     "unreported": 0,
-    "moved": 0
+    "moved": 0,
+    "removed_reported": 0,
+    "removed_absent": 0
   },
   "changes": []
 }

@@ -127,7 +127,7 @@ func (m *mdReport) header() {
 	}
 	var head, rule, row strings.Builder
 	for _, c := range r.Summary.Counts() {
-		head.WriteString(" " + string(c.Kind) + " |")
+		head.WriteString(" " + c.Label + " |")
 		rule.WriteString("---:|")
 		row.WriteString(fmt.Sprintf(" %d |", c.Count))
 	}
@@ -136,10 +136,10 @@ func (m *mdReport) header() {
 
 func (m *mdReport) change(c *diff.Change) {
 	p := m.p
-	head := []string{mdText(capitalize(kindNoun(c.Kind)))}
+	head := []string{mdText(capitalize(headingNoun(c)))}
 	oldN, newN := numbersOf(c.OldNumbers, c.Old), numbersOf(c.NewNumbers, c.New)
 	switch {
-	case c.Kind == diff.KindAdded:
+	case c.Kind == diff.KindAdded, c.Rule == diff.RuleRemovalKept:
 		head[0] += mdNumbers(newN, ": ")
 	case !paired(c.Kind):
 		head[0] += mdNumbers(oldN, ": ")

@@ -98,6 +98,8 @@ func ruleText(c *diff.Change, r *diff.Result) string {
 		return "words contained in an aligned pair"
 	case diff.RuleRemovedMark:
 		return "removed: true entry in " + orUnnamed(r.New.ID)
+	case diff.RuleRemovalKept:
+		return "the same removed: true entry in " + orUnnamed(r.Old.ID) + " and " + orUnnamed(r.New.ID)
 	default:
 		return "rule " + c.Rule
 	}
@@ -125,6 +127,8 @@ func pairedBy(c *diff.Change, r *diff.Result) string {
 		return why + ", with the removed entry"
 	case c.Rule == diff.RuleContent:
 		return why + " " + similarity(c.Similarity)
+	case c.Rule == diff.RuleRemovalKept:
+		return why
 	}
 	return why + " (similarity " + similarity(c.Similarity) + ")"
 }
@@ -142,6 +146,19 @@ func kindNoun(k diff.Kind) string {
 		return "change"
 	}
 	return string(k)
+}
+
+// headingNoun names a change in its heading: its kind, with a removal's
+// evidence ("removed (reported)", "removed (absent)"), and "removal-kept"
+// for a removed entry both versions carry.
+func headingNoun(c *diff.Change) string {
+	switch {
+	case c.Kind == diff.KindRemoved && c.Evidence != "":
+		return "removed (" + c.Evidence + ")"
+	case c.Kind == diff.KindUnchanged && c.Rule == diff.RuleRemovalKept:
+		return "removal-kept"
+	}
+	return kindNoun(c.Kind)
 }
 
 // numbersOf lists the printed numbers of one side of a change, falling back

@@ -120,7 +120,7 @@ func (t *textReport) header() {
 	}
 	var counts []string
 	for _, c := range t.r.Summary.Counts() {
-		counts = append(counts, fmt.Sprintf("%d %s", c.Count, c.Kind))
+		counts = append(counts, fmt.Sprintf("%d %s", c.Count, c.Label))
 	}
 	t.line(0, headerLabel, "changes", span{strings.Join(counts[:len(counts)-1], ", ") + "; " + counts[len(counts)-1], ""})
 }
@@ -149,10 +149,10 @@ func (t *textReport) change(c *diff.Change) {
 	if !ok {
 		st = struct{ sigil, sgr string }{"*", sgrPlain}
 	}
-	head := []span{{st.sigil + " " + line(kindNoun(c.Kind)), st.sgr}}
+	head := []span{{st.sigil + " " + line(headingNoun(c)), st.sgr}}
 	oldN, newN := lines(numbersOf(c.OldNumbers, c.Old)), lines(numbersOf(c.NewNumbers, c.New))
 	switch {
-	case c.Kind == diff.KindAdded:
+	case c.Kind == diff.KindAdded, c.Rule == diff.RuleRemovalKept:
 		if len(newN) > 0 {
 			head = append(head, span{"  " + strings.Join(newN, ", "), ""})
 		}

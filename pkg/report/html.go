@@ -50,7 +50,7 @@ type page struct {
 	R       *Report
 	CSP     template.HTMLAttr
 	CSS     template.CSS
-	Kinds   []diff.Kind
+	Kinds   []string // labels of the counts table's columns
 	Partial bool
 }
 
@@ -64,7 +64,7 @@ func HTML(w io.Writer, r *Report) error {
 	c := sanitized(r)
 	p := &page{R: c, CSP: template.HTMLAttr(`content="` + CSP + `"`), CSS: template.CSS(css)}
 	for _, k := range (diff.Summary{}).Counts() {
-		p.Kinds = append(p.Kinds, k.Kind)
+		p.Kinds = append(p.Kinds, k.Label)
 	}
 	for _, v := range c.Versions {
 		if v.Completeness == "partial" {

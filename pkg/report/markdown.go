@@ -100,8 +100,12 @@ func mdCounts(ew *errWriter, r *Report) {
 	if len(r.Steps) == 0 {
 		return
 	}
-	ew.str("## Changes per step\n\n| Step | unchanged | modified | merged | split | added | removed | unreported | moved |\n")
-	ew.str("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	ew.str("## Changes per step\n\n| Step |")
+	cols := (diff.Summary{}).Counts()
+	for _, k := range cols {
+		ew.str(" " + k.Label + " |")
+	}
+	ew.str("\n|---|" + strings.Repeat("--:|", len(cols)) + "\n")
 	for _, s := range r.Steps {
 		ew.printf("| %s → %s |", code(s.Parent), code(s.Child))
 		for _, k := range s.Summary.Counts() {
@@ -196,7 +200,7 @@ func mdSteps(ew *errWriter, r *Report) {
 		var counts []string
 		for _, k := range s.Summary.Counts() {
 			if k.Count > 0 {
-				counts = append(counts, fmt.Sprintf("%d %s", k.Count, k.Kind))
+				counts = append(counts, fmt.Sprintf("%d %s", k.Count, k.Label))
 			}
 		}
 		ew.printf("%s.", strings.Join(counts, ", "))

@@ -155,6 +155,7 @@ type ChangeRow struct {
 	OldSources   []SourceLink   `json:"old_sources"`
 	NewSources   []SourceLink   `json:"new_sources"`
 	RemovedEntry *ClauseRef     `json:"removed_entry,omitempty"`
+	Evidence     string         `json:"evidence,omitempty"` // of a removal: reported or absent
 }
 
 // Detailed reports whether the change is shown with its text; unchanged and
@@ -340,7 +341,7 @@ func (b *builder) steps() {
 				Anchor: b.anchor(changeAnchor(s.ID, i+1)), N: i + 1, Kind: ch.Kind, Rule: ch.Rule,
 				Reported: lineage.Reported(ch.Rule), Similarity: ch.Similarity, Moved: ch.Moved,
 				Renumbered: ch.Renumbered, Topic: ch.Topic, OldText: ch.OldText, NewText: ch.NewText,
-				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures),
+				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures), Evidence: ch.Evidence,
 				Old: []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
 			}
 			for j, id := range ch.Old {
