@@ -2,7 +2,6 @@ package diff
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
@@ -259,8 +258,7 @@ func (a *aligner) similarity(olds, news []*entry) float64 {
 	ot, ow := side(olds)
 	nt, nw := side(news)
 	s := dice(v.overlap(ot, nt), ow, nw)
-	p := math.Pow10(simDigits)
-	return math.Round(s*p) / p
+	return RoundSimilarity(s)
 }
 
 // fillEdits computes the word edits and changed figures of c with d.

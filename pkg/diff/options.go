@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"math"
 )
 
 // Match says which evidence Compare may use to pair clauses.
@@ -117,11 +118,27 @@ const (
 	// maxGapPairs caps the size (old × new) of a gap that is searched
 	// exhaustively for order-preserving pairs.
 	maxGapPairs = 1024
-
-	// simDigits is the number of decimals Similarity is rounded to, so the
-	// JSON does not carry float noise.
-	simDigits = 3
 )
+
+// SimilarityDecimals is how many decimals a similarity keeps wherever it is
+// recorded or printed (see RoundSimilarity).
+const SimilarityDecimals = 3
+
+// RoundSimilarity rounds a similarity score to SimilarityDecimals decimals,
+// half away from zero, so that the JSON carries no float noise: 0.7142857
+// becomes 0.714. NaN and ±Inf become 0, and so does -0. Every similarity of
+// a Result, a lineage and their JSON goes through it.
+func RoundSimilarity(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	scale := math.Pow10(SimilarityDecimals)
+	f = math.Round(f*scale) / scale
+	if f == 0 || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
+}
 
 func (o Options) withDefaults() (Options, error) {
 	switch o.Match {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -202,5 +203,18 @@ func TestCloneIsDeep(t *testing.T) {
 	}
 	if (*Result)(nil).Clone() != nil {
 		t.Error("Clone(nil) is not nil")
+	}
+}
+
+func TestRoundSimilarity(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, want float64 }{
+		{0.7142857, 0.714}, {0.0005, 0.001}, {0.00049, 0}, {1, 1}, {0.9996, 1},
+		{-0.0001, 0}, {math.Copysign(0, -1), 0}, {math.NaN(), 0}, {math.Inf(1), 0}, {math.Inf(-1), 0}, {1e307, 0},
+	} {
+		got := RoundSimilarity(tc.in)
+		if got != tc.want || math.Signbit(got) {
+			t.Errorf("RoundSimilarity(%v) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }

@@ -1,13 +1,12 @@
 package lineage
 
 import (
-	"math"
-
+	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
 // wordDiff compares two clause texts as a step change would.
 func wordDiff(a, b string) ([]words.Edit, []words.Figure, float64) {
 	edits := words.Diff(a, b)
-	return nonNil(edits), nonNil(words.Figures(edits)), math.Round(words.Similarity(edits)*1000) / 1000
+	return nonNil(edits), nonNil(words.Figures(edits)), diff.RoundSimilarity(words.Similarity(edits))
 }

@@ -9,9 +9,6 @@ import (
 	"github.com/plandiff/plandiff/pkg/diff"
 )
 
-// SimilarityDecimals is how many decimals JSON keeps of a similarity score.
-const SimilarityDecimals = 3
-
 // JSON writes r as the "plandiff/diff/v1" contract (spec §3): the struct
 // encoding of diff.Result with two-space indentation, HTML escaping off (so
 // "<", ">" and "&" stay readable), and a trailing newline. The same Result
@@ -24,9 +21,10 @@ const SimilarityDecimals = 3
 //   - every array of the contract prints as [] rather than null when empty
 //     (old, new, old_numbers, new_numbers, edits, figures, sources.old,
 //     sources.new and each version's sources);
-//   - similarity is rounded to SimilarityDecimals decimals (half away from
-//     zero) and printed in Go's shortest form, so 0.7142857 prints 0.714 and
-//     1 prints 1; a NaN or infinite score prints 0, and -0 prints 0;
+//   - similarity is rounded by diff.RoundSimilarity (to
+//     diff.SimilarityDecimals decimals, half away from zero) and printed in
+//     Go's shortest form, so 0.7142857 prints 0.714 and 1 prints 1; a NaN
+//     or infinite score prints 0, and -0 prints 0;
 //   - an empty schema is filled with diff.Schema;
 //   - each byte of invalid UTF-8 in any string becomes U+FFFD, written as the
 //     character itself (encoding/json would write "\ufffd", which decodes to
@@ -222,7 +220,7 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	e.boolField("moved", c.Moved)
 	e.boolField("renumbered", c.Renumbered)
 	e.key("similarity")
-	e.float(roundSimilarity(c.Similarity))
+	e.float(diff.RoundSimilarity(c.Similarity))
 	e.optStr("topic", c.Topic)
 	e.key("edits")
 	e.open('[')
@@ -347,18 +345,6 @@ func (e *jsonEncoder) str(s string) {
 	}
 	b = append(b, s[start:]...)
 	e.buf = append(b, '"')
-}
-
-// roundSimilarity rounds to SimilarityDecimals decimals; non-finite values
-// and negative zero become 0.
-func roundSimilarity(f float64) float64 {
-	f = cleanFloat(f)
-	scale := math.Pow10(SimilarityDecimals)
-	f = math.Round(f*scale) / scale
-	if f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0
-	}
-	return f
 }
 
 // cleanFloat maps NaN and ±Inf to 0.

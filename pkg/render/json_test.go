@@ -263,7 +263,7 @@ func normalized(r *diff.Result) *diff.Result {
 		ch.Figures = nonNil(ch.Figures)
 		ch.Sources.Old = nonNil(ch.Sources.Old)
 		ch.Sources.New = nonNil(ch.Sources.New)
-		ch.Similarity = roundSimilarity(ch.Similarity)
+		ch.Similarity = diff.RoundSimilarity(ch.Similarity)
 	}
 	c.Changes = nonNil(c.Changes)
 	fixStrings(reflect.ValueOf(c).Elem())

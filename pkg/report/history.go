@@ -33,14 +33,14 @@ type HistoryThread struct {
 
 // HistoryCell is the thread in one version.
 type HistoryCell struct {
-	Version      string           `json:"version"`
-	Title        string           `json:"title"`
-	Completeness string           `json:"completeness"`
-	State        string           `json:"state"` // stated | unreported | removed | absent
-	Clauses      []HistoryClause  `json:"clauses"`
-	Removed      []HistoryClause  `json:"removed_entries"`
-	Steps        []HistoryStep    `json:"steps"` // how it came from each parent
-	Sources      []diff.SourceRef `json:"-"`
+	Version        string           `json:"version"`
+	Title          string           `json:"title"`
+	Completeness   string           `json:"completeness"`
+	State          string           `json:"state"` // stated | unreported | removed | absent
+	Clauses        []HistoryClause  `json:"clauses"`
+	RemovedEntries []HistoryClause  `json:"removed_entries"`
+	Steps          []HistoryStep    `json:"steps"` // how it came from each parent
+	Sources        []diff.SourceRef `json:"-"`
 }
 
 // HistoryClause is a clause of the thread in one version.
@@ -80,12 +80,12 @@ func NewHistory(l *lineage.Lineage, threads []*lineage.Thread, clause, topic str
 		for _, c := range t.Cells {
 			v := l.Version(c.Version)
 			hc := &HistoryCell{Version: c.Version, Title: v.Plan.Version.Title, Completeness: v.Plan.Version.Completeness,
-				State: c.State, Clauses: []HistoryClause{}, Removed: []HistoryClause{}, Steps: []HistoryStep{}}
+				State: c.State, Clauses: []HistoryClause{}, RemovedEntries: []HistoryClause{}, Steps: []HistoryStep{}}
 			for _, n := range c.Nodes {
 				hc.Clauses = append(hc.Clauses, historyClause(n))
 			}
 			for _, n := range c.Marks {
-				hc.Removed = append(hc.Removed, historyClause(n))
+				hc.RemovedEntries = append(hc.RemovedEntries, historyClause(n))
 			}
 			for _, k := range c.Links {
 				hc.Steps = append(hc.Steps, HistoryStep{
@@ -142,7 +142,7 @@ func HistoryText(w io.Writer, h *History, opts TextOptions) error {
 					ew.printf("    %s  %s\n", orDash(clean(cl.Number))+" "+clean(cl.ID), opts.paint(ansiDim, "as in "+clean(cl.From)+": "+clean(cl.Text)))
 				}
 			}
-			for _, cl := range c.Removed {
+			for _, cl := range c.RemovedEntries {
 				line := "removed entry " + clean(cl.ID)
 				if cl.Text != "" {
 					line += ": " + clean(cl.Text)
@@ -249,7 +249,7 @@ func HistoryMarkdown(w io.Writer, h *History) error {
 					ew.printf("*%s %s, as in %s:* %s\n\n", md(orDash(cl.Number)), code(cl.ID), code(cl.From), md(cl.Text))
 				}
 			}
-			for _, cl := range c.Removed {
+			for _, cl := range c.RemovedEntries {
 				ew.printf("Removed entry %s: %s\n\nSources: %s\n\n", code(cl.ID), md(orDash(cl.Text)), mdSourceRefs(cl.Sources))
 			}
 		}

@@ -78,12 +78,12 @@ func mdVersions(ew *errWriter, r *Report) {
 		if v.Completeness == "partial" {
 			partial = true
 			known = "**partial**"
-			if v.Inherited > 0 {
-				clauses += fmt.Sprintf(" (+%d unreported)", v.Inherited)
+			if v.UnreportedCount > 0 {
+				clauses += fmt.Sprintf(" (+%d unreported)", v.UnreportedCount)
 			}
 		}
-		if v.Dropped > 0 {
-			clauses += fmt.Sprintf(", %d reported dropped", v.Dropped)
+		if v.RemovedEntries > 0 {
+			clauses += fmt.Sprintf(", %d reported dropped", v.RemovedEntries)
 		}
 		ew.printf("| %s | %s | %s | %s | %s | %s | %s | %d |\n",
 			code(v.ID), md(v.Title), md(v.Surfaced), md(orDash(v.Status)), known,
@@ -117,7 +117,7 @@ func mdCounts(ew *errWriter, r *Report) {
 }
 
 func mdMatrix(ew *errWriter, r *Report) {
-	if len(r.Matrix) == 0 {
+	if len(r.Topics) == 0 {
 		return
 	}
 	ew.str("## Topics by version\n\nClause numbers (or ids) per topic; *+N unreported* counts clauses a partial version carries without reporting them.\n\n| Topic |")
@@ -129,9 +129,9 @@ func mdMatrix(ew *errWriter, r *Report) {
 		ew.str("---|")
 	}
 	ew.str("\n")
-	for _, t := range r.Matrix {
+	for _, t := range r.Topics {
 		ew.printf("| %s |", md(t.Topic))
-		for _, c := range t.Cells {
+		for _, c := range t.Versions {
 			var parts []string
 			for _, cl := range c.Clauses {
 				parts = append(parts, md(orID(cl)))
@@ -159,10 +159,10 @@ func mdFigures(ew *errWriter, r *Report) {
 	}
 	ew.str("## Figures through the versions\n\n| Clause | Version | Figures | Sources |\n|---|---|---|---|\n")
 	for _, f := range r.Figures {
-		for i, e := range f.Entries {
+		for i, e := range f.Versions {
 			name := ""
 			if i == 0 {
-				name = code(f.Thread)
+				name = code(f.Clause)
 				if f.Topic != "" {
 					name += " (" + md(f.Topic) + ")"
 				}
@@ -204,7 +204,7 @@ func mdSteps(ew *errWriter, r *Report) {
 			}
 		}
 		ew.printf("%s.", strings.Join(counts, ", "))
-		if s.Partial {
+		if s.ChildPartial {
 			ew.printf(" %s is partial: clauses it does not mention are unreported, not removed.", code(s.Child))
 		}
 		ew.str("\n\n")

@@ -54,31 +54,31 @@ type Report struct {
 	Generated string        `json:"generated,omitempty"`
 	Versions  []*VersionRow `json:"versions"`
 	Steps     []*StepRow    `json:"steps"`
-	Matrix    []*TopicRow   `json:"topics"`
+	Topics    []*TopicRow   `json:"topics"`
 	Figures   []*FigureRow  `json:"figures"`
 	Sources   []*SourceRow  `json:"sources"`
 }
 
 // VersionRow is one version with its clauses.
 type VersionRow struct {
-	ID           string       `json:"id"`
-	Anchor       string       `json:"anchor"`
-	Title        string       `json:"title"`
-	Label        string       `json:"label"` // short title, else id
-	Surfaced     string       `json:"surfaced"`
-	Status       string       `json:"status,omitempty"`
-	Completeness string       `json:"completeness"`
-	ProposedBy   []string     `json:"proposed_by"`
-	Supersedes   []string     `json:"supersedes"`    // parents in the report
-	SupersededBy []string     `json:"superseded_by"` // children in the report
-	Note         string       `json:"note,omitempty"`
-	Stated       int          `json:"stated"`           // clauses it states
-	Inherited    int          `json:"unreported_count"` // clauses carried from its parent, not reported in it
-	Dropped      int          `json:"removed_entries"`
-	SourceCount  int          `json:"source_count"`
-	Clauses      []*ClauseRow `json:"clauses"`      // stated clauses, document order
-	Unreported   []*ClauseRow `json:"unreported"`   // inherited clauses
-	RemovedMarks []*ClauseRow `json:"removed_list"` // removed: true entries
+	ID              string       `json:"id"`
+	Anchor          string       `json:"anchor"`
+	Title           string       `json:"title"`
+	Label           string       `json:"label"` // short title, else id
+	Surfaced        string       `json:"surfaced"`
+	Status          string       `json:"status,omitempty"`
+	Completeness    string       `json:"completeness"`
+	ProposedBy      []string     `json:"proposed_by"`
+	Supersedes      []string     `json:"supersedes"`    // parents in the report
+	SupersededBy    []string     `json:"superseded_by"` // children in the report
+	Note            string       `json:"note,omitempty"`
+	Stated          int          `json:"stated"`           // clauses it states
+	UnreportedCount int          `json:"unreported_count"` // clauses carried from its parent, not reported in it
+	RemovedEntries  int          `json:"removed_entries"`  // its removed: true entries
+	SourceCount     int          `json:"source_count"`
+	Clauses         []*ClauseRow `json:"clauses"`      // stated clauses, document order
+	Unreported      []*ClauseRow `json:"unreported"`   // inherited clauses
+	RemovedList     []*ClauseRow `json:"removed_list"` // removed: true entries
 }
 
 // ClauseRow is a clause in its version's section.
@@ -109,7 +109,7 @@ type LineageLink struct {
 	Clause       string    `json:"clause"`
 	Number       string    `json:"number,omitempty"`
 	Anchor       string    `json:"anchor"`        // the other clause; "" when it has no anchor in the report
-	Change       string    `json:"change_anchor"` // the change that links them
+	ChangeAnchor string    `json:"change_anchor"` // the change that links them
 	Kind         diff.Kind `json:"kind"`
 	Rule         string    `json:"rule"`
 	Reported     bool      `json:"reported"`
@@ -126,13 +126,13 @@ type SourceLink struct {
 
 // StepRow is one step: a parent's effective text compared with a child.
 type StepRow struct {
-	ID      string       `json:"id"`
-	Anchor  string       `json:"anchor"`
-	Parent  string       `json:"parent"`
-	Child   string       `json:"child"`
-	Partial bool         `json:"child_partial"`
-	Summary diff.Summary `json:"summary"`
-	Changes []*ChangeRow `json:"changes"`
+	ID           string       `json:"id"`
+	Anchor       string       `json:"anchor"`
+	Parent       string       `json:"parent"`
+	Child        string       `json:"child"`
+	ChildPartial bool         `json:"child_partial"`
+	Summary      diff.Summary `json:"summary"`
+	Changes      []*ChangeRow `json:"changes"`
 }
 
 // ChangeRow is one change of a step.
@@ -174,9 +174,9 @@ type ClauseRef struct {
 
 // TopicRow is one topic across the versions.
 type TopicRow struct {
-	Topic  string       `json:"topic"`
-	Anchor string       `json:"anchor"`
-	Cells  []*TopicCell `json:"versions"`
+	Topic    string       `json:"topic"`
+	Anchor   string       `json:"anchor"`
+	Versions []*TopicCell `json:"versions"`
 }
 
 // TopicCell is what one version says on a topic.
@@ -190,10 +190,10 @@ type TopicCell struct {
 
 // FigureRow follows the figures of one clause thread through the versions.
 type FigureRow struct {
-	Anchor  string         `json:"anchor"`
-	Thread  string         `json:"clause"` // id of the thread's first clause
-	Topic   string         `json:"topic,omitempty"`
-	Entries []*FigureEntry `json:"versions"`
+	Anchor   string         `json:"anchor"`
+	Clause   string         `json:"clause"` // id of the thread's first clause
+	Topic    string         `json:"topic,omitempty"`
+	Versions []*FigureEntry `json:"versions"`
 }
 
 // FigureEntry is the thread in one version.
@@ -278,7 +278,7 @@ func (b *builder) versions() {
 			Surfaced: pv.Surfaced, Status: pv.Status, Completeness: pv.Completeness,
 			ProposedBy: nonNil(pv.ProposedBy), Supersedes: []string{}, SupersededBy: []string{},
 			Note: pv.Note, SourceCount: len(pv.Sources),
-			Clauses: []*ClauseRow{}, Unreported: []*ClauseRow{}, RemovedMarks: []*ClauseRow{},
+			Clauses: []*ClauseRow{}, Unreported: []*ClauseRow{}, RemovedList: []*ClauseRow{},
 		}
 		for _, p := range v.Parents {
 			row.Supersedes = append(row.Supersedes, p.ID)
@@ -295,9 +295,9 @@ func (b *builder) versions() {
 			}
 		}
 		for _, n := range v.Marks {
-			row.RemovedMarks = append(row.RemovedMarks, b.clauseRow(v, n))
+			row.RemovedList = append(row.RemovedList, b.clauseRow(v, n))
 		}
-		row.Stated, row.Inherited, row.Dropped = len(row.Clauses), len(row.Unreported), len(row.RemovedMarks)
+		row.Stated, row.UnreportedCount, row.RemovedEntries = len(row.Clauses), len(row.Unreported), len(row.RemovedList)
 		b.r.Versions = append(b.r.Versions, row)
 	}
 }
@@ -333,7 +333,7 @@ func (b *builder) steps() {
 		res := s.Result
 		row := &StepRow{
 			ID: s.ID, Anchor: b.anchor(stepAnchor(s.ID)), Parent: s.Parent.ID, Child: s.Child.ID,
-			Partial: s.Child.Partial(), Summary: res.Summary, Changes: []*ChangeRow{},
+			ChildPartial: s.Child.Partial(), Summary: res.Summary, Changes: []*ChangeRow{},
 		}
 		for i := range res.Changes {
 			ch := &res.Changes[i]
@@ -505,7 +505,7 @@ func (b *builder) links() {
 func (b *builder) link(version, id, number string, ch *ChangeRow) LineageLink {
 	return LineageLink{
 		Version: version, Clause: id, Number: number, Anchor: b.clauseAnchors[version+"#"+id],
-		Change: ch.Anchor, Kind: ch.Kind, Rule: ch.Rule, Reported: ch.Reported, Similarity: ch.Similarity,
+		ChangeAnchor: ch.Anchor, Kind: ch.Kind, Rule: ch.Rule, Reported: ch.Reported, Similarity: ch.Similarity,
 	}
 }
 
@@ -553,9 +553,9 @@ func (b *builder) matrix(order []string) {
 					cell.Removed = append(cell.Removed, r)
 				}
 			}
-			row.Cells = append(row.Cells, cell)
+			row.Versions = append(row.Versions, cell)
 		}
-		b.r.Matrix = append(b.r.Matrix, row)
+		b.r.Topics = append(b.r.Topics, row)
 	}
 }
 
@@ -578,7 +578,7 @@ func (b *builder) figures() {
 		if !has || versions < 2 {
 			continue
 		}
-		row := &FigureRow{Anchor: b.anchor("f-" + t.ID), Thread: t.ID}
+		row := &FigureRow{Anchor: b.anchor("f-" + t.ID), Clause: t.ID}
 		if len(t.Topics) > 0 {
 			row.Topic = t.Topics[0]
 		}
@@ -602,7 +602,7 @@ func (b *builder) figures() {
 					e.Sources = b.addSources(e.Sources, m.Sources, m.Version)
 				}
 			}
-			row.Entries = append(row.Entries, e)
+			row.Versions = append(row.Versions, e)
 		}
 		b.r.Figures = append(b.r.Figures, row)
 	}

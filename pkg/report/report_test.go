@@ -141,7 +141,7 @@ func TestArmedForcesFigures(t *testing.T) {
 	r := Build(corpusLineage(t), Options{})
 	var row *FigureRow
 	for _, f := range r.Figures {
-		if f.Thread == "armed-forces-size" {
+		if f.Clause == "armed-forces-size" {
 			row = f
 		}
 	}
@@ -149,14 +149,14 @@ func TestArmedForcesFigures(t *testing.T) {
 		t.Fatal("no figures row for armed-forces-size")
 	}
 	var got []string
-	for _, e := range row.Entries {
+	for _, e := range row.Versions {
 		got = append(got, e.Version+"="+e.State+":"+strings.Join(e.Figures, ","))
 	}
 	want := "us-28-draft=stated:600,000 eu-counterproposal=stated:800,000 geneva-19=removed: framework-20=stated:800,000"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
-	for _, e := range row.Entries {
+	for _, e := range row.Versions {
 		if len(e.Sources) == 0 {
 			t.Errorf("%s: no sources", e.Version)
 		}
