@@ -62,6 +62,11 @@ plan file changed; 2 when the repository or the base cannot be read.`,
   plandiff changed --base main... --exit-code`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f, err := outputFormat(cmd, o.format, o.output, "text", "text", "markdown", "json")
+			if err != nil {
+				return err
+			}
+			o.format = f
 			return runChanged(cmd.Context(), e, g, o)
 		},
 	}
@@ -79,9 +84,6 @@ plan file changed; 2 when the repository or the base cannot be read.`,
 }
 
 func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) error {
-	if err := checkEnum("format", o.format, "text", "markdown", "json"); err != nil {
-		return err
-	}
 	match, err := diff.ParseMatch(o.match)
 	if err != nil {
 		return usageErrorf("--match %q: want one of auto, id, content", o.match)

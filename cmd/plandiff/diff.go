@@ -108,9 +108,11 @@ func parseKinds(s string) ([]diff.Kind, error) {
 }
 
 func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, newArg string) error {
-	if err := checkEnum("format", o.format, "text", "markdown", "json"); err != nil {
+	format, err := outputFormat(cmd, o.format, o.output, "text", "text", "markdown", "json")
+	if err != nil {
 		return err
 	}
+	o.format = format
 	match, err := diff.ParseMatch(o.match)
 	if err != nil {
 		return usageErrorf("--match %q: want one of auto, id, content", o.match)

@@ -5,8 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path"
 	"strings"
+	"syscall"
 
 	linediff "github.com/rogpeppe/go-internal/diff"
 	"github.com/spf13/cobra"
@@ -56,7 +59,7 @@ docs/git.md has the whole recipe.`,
 				return nil
 			}
 			return usageErrorf("%s is run by git with 7 arguments (9 for a rename, 1 for an unmerged path), got %d; see docs/git.md",
-				cmd.CommandPath(), len(args))
+				cmd.Name(), len(args))
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGitDiffDriver(cmd.Context(), e, g, args)
@@ -77,6 +80,14 @@ type driverSide struct {
 }
 
 func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) error {
+	// `git diff | head` closes the pipe: a Go program writing to a closed
+	// standard output dies of SIGPIPE, which git reports as "fatal:
+	// external diff died". Catching the signal turns it into an EPIPE
+	// write error, which ends the run quietly with status 0 (report), and
+	// git then stops on its own next write.
+	pipe := make(chan os.Signal, 1)
+	signal.Notify(pipe, syscall.SIGPIPE)
+	defer signal.Stop(pipe)
 	w := bufio.NewWriter(ctxWriter{ctx, e.stdout})
 	p := &errWriter{w: w}
 	if len(args) == 1 {

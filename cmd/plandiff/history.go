@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,24 +41,20 @@ clause. --topic follows every clause of a topic instead.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) > 1:
-				return usageErrorf("%s wants one clause, got %d arguments", cmd.CommandPath(), len(args))
+				return usageErrorf("%s wants one clause, got %d arguments", cmd.Name(), len(args))
 			case len(args) == 1 && o.topic != "":
 				return usageErrorf("give a clause or --topic, not both")
 			case len(args) == 0 && o.topic == "":
-				return usageErrorf("%s wants a clause id or --topic", cmd.CommandPath())
+				return usageErrorf("%s wants a clause id or --topic", cmd.Name())
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.format == "" {
-				o.format = formatFromExt(o.output, "text", "markdown", "json")
-			}
-			if o.format == "" {
-				o.format = "text"
-			}
-			if err := checkEnum("format", o.format, "text", "markdown", "json"); err != nil {
+			f, err := outputFormat(cmd, o.format, o.output, "text", "text", "markdown", "json")
+			if err != nil {
 				return err
 			}
+			o.format = f
 			clause := ""
 			if len(args) == 1 {
 				clause = args[0]
@@ -74,6 +72,18 @@ clause. --topic follows every clause of a topic instead.`,
 	return cmd
 }
 
+// checkTopic fails unless topic is a topic of the corpus in use.
+func checkTopic(ctx context.Context, e *env, g *globals, topic string) error {
+	c, err := g.resolver(e).LoadCorpus(ctx)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(c.Topics, topic) {
+		return &source.InputError{Err: fmt.Errorf("unknown topic %q%s; topics: %s", topic, suggestOne(topic, c.Topics), strings.Join(c.Topics, ", "))}
+	}
+	return nil
+}
+
 func runHistory(cmd *cobra.Command, e *env, g *globals, o *historyOptions, clause string) error {
 	l, _, err := lineageFor(cmd.Context(), e, g, nil, false)
 	if err != nil {
@@ -81,16 +91,8 @@ func runHistory(cmd *cobra.Command, e *env, g *globals, o *historyOptions, claus
 	}
 	var threads []*lineage.Thread
 	if o.topic != "" {
-		c, err := g.resolver(e).LoadCorpus(cmd.Context())
-		if err != nil {
+		if err := checkTopic(cmd.Context(), e, g, o.topic); err != nil {
 			return err
-		}
-		known := false
-		for _, t := range c.Topics {
-			known = known || t == o.topic
-		}
-		if !known {
-			return &source.InputError{Err: fmt.Errorf("unknown topic %q%s; topics: %s", o.topic, suggestOne(o.topic, c.Topics), strings.Join(c.Topics, ", "))}
 		}
 		threads = l.TopicThreads(o.topic)
 	} else {

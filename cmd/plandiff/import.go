@@ -49,6 +49,9 @@ on standard error says which.
 			if o.id == "" {
 				return usageErrorf("--id is required: the new version's id, e.g. --id leak-2025-12")
 			}
+			if _, err := outputFormat(cmd, "yaml", o.output, "yaml", "yaml"); err != nil {
+				return err
+			}
 			if o.surfaced == "" {
 				o.surfaced = time.Now().UTC().Format("2006-01-02")
 			}

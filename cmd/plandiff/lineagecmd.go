@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/plandiff/plandiff/internal/atomicfile"
 	"github.com/plandiff/plandiff/internal/source"
@@ -85,27 +88,64 @@ func writeTo(ctx context.Context, e *env, out string, noClobber bool, write func
 	return atomicfile.Write(ctx, e.path(out), noClobber, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
 }
 
-// formatFromExt infers --format from -o's extension when --format was not
-// given: .html/.htm, .md/.markdown, .json, .txt.
-func formatFromExt(out string, allowed ...string) string {
-	ext := strings.ToLower(filepath.Ext(out))
-	var f string
-	switch ext {
-	case ".html", ".htm":
-		f = "html"
-	case ".md", ".markdown":
-		f = "markdown"
-	case ".json":
-		f = "json"
-	case ".txt":
-		f = "text"
+// extFormats maps the extensions of -o to the format they stand for.
+var extFormats = map[string]string{
+	".html": "html", ".htm": "html",
+	".md": "markdown", ".markdown": "markdown",
+	".json":  "json",
+	".sarif": "sarif",
+	".txt":   "text", ".text": "text",
+	".yaml": "yaml", ".yml": "yaml",
+}
+
+// outputFormat settles the format of a command with -o: --format when
+// given, else the format -o's extension stands for, else def. When -o and
+// --format are both given they must agree, and an -o whose extension names
+// a format the command does not write (or none plandiff knows, such as
+// .pdf) is an error: the file would hold something its name does not say.
+// An -o without an extension takes --format or def.
+func outputFormat(cmd *cobra.Command, format, out, def string, allowed ...string) (string, error) {
+	given := cmd.Flags().Changed("format")
+	if given {
+		if err := checkEnum("format", format, allowed...); err != nil {
+			return "", err
+		}
+	} else {
+		format = def
 	}
-	for _, a := range allowed {
-		if a == f {
-			return f
+	ext := strings.ToLower(filepath.Ext(out))
+	if out == "" || ext == "" {
+		return format, nil
+	}
+	f, known := extFormats[ext]
+	switch {
+	case !known && given:
+		return format, nil
+	case !known:
+		return "", usageErrorf("-o %s: %s is not the extension of a format %s writes; name the file %s or give --format (%s)",
+			out, ext, cmd.Name(), extList(allowed), strings.Join(allowed, ", "))
+	case !slices.Contains(allowed, f):
+		return "", usageErrorf("-o %s: %s does not write %s (its formats: %s)", out, cmd.Name(), f, strings.Join(allowed, ", "))
+	case given && f != format:
+		return "", usageErrorf("--format %s and -o %s disagree: the file would hold %s under a %s name", format, out, format, f)
+	}
+	return f, nil
+}
+
+// formatExts is the usual extension of each format, for messages.
+var formatExts = map[string]string{
+	"html": ".html", "markdown": ".md", "json": ".json", "sarif": ".sarif", "text": ".txt", "yaml": ".yaml",
+}
+
+// extList names the usual extension of each format, for messages.
+func extList(formats []string) string {
+	var exts []string
+	for _, f := range formats {
+		if e, ok := formatExts[f]; ok {
+			exts = append(exts, "*"+e)
 		}
 	}
-	return ""
+	return strings.Join(exts, ", ")
 }
 
 // suggestOne returns a close match for s among candidates, or "".

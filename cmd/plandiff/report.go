@@ -39,15 +39,11 @@ on the plans: the same corpus gives the same bytes.`,
   plandiff report us-28-draft eu-counterproposal framework-20 --format markdown
   plandiff report --format json | jq '.figures[] | select(.clause == "armed-forces-size")'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if o.format == "" {
-				o.format = formatFromExt(o.output, "markdown", "html", "json")
-			}
-			if o.format == "" {
-				o.format = "markdown"
-			}
-			if err := checkEnum("format", o.format, "markdown", "html", "json"); err != nil {
+			f, err := outputFormat(cmd, o.format, o.output, "markdown", "markdown", "html", "json")
+			if err != nil {
 				return err
 			}
+			o.format = f
 			return runReport(cmd, e, g, o, args)
 		},
 		ValidArgsFunction: completeVersions(e, g),

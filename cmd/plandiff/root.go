@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -60,7 +62,7 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		if g.width < 0 {
 			return usageErrorf("--width must be positive")
 		}
-		return nil
+		return g.checkPlansDir(e)
 	}
 	registerEnumCompletion(root, "color", "auto", "always", "never")
 
@@ -88,7 +90,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		if cmd.HasSubCommands() {
 			return usageErrorf("unknown command %q for %q", args[0], cmd.CommandPath())
 		}
-		return usageErrorf("%s takes no arguments", cmd.CommandPath())
+		return usageErrorf("%s takes no arguments", cmd.Name())
 	}
 	return nil
 }
@@ -96,7 +98,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usageErrorf("%s wants %s, got %d argument(s)", cmd.CommandPath(), what, len(args))
+			return usageErrorf("%s wants %s, got %d argument(s)", cmd.Name(), what, len(args))
 		}
 		return nil
 	}
@@ -115,6 +117,29 @@ func registerEnumCompletion(cmd *cobra.Command, flag string, values ...string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return values, cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// checkPlansDir makes a missing or wrong --plans directory a plain message
+// naming it, before any command reads from it (reading would say "open .",
+// the directory's name inside itself).
+func (g *globals) checkPlansDir(e *env) error {
+	if g.plansDir == "" {
+		return nil
+	}
+	st, err := os.Stat(e.path(g.plansDir))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &source.InputError{Err: fmt.Errorf("--plans %s: no such directory", g.plansDir)}
+	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return &source.InputError{Err: fmt.Errorf("--plans %s: %w", g.plansDir, err)}
+	case !st.IsDir():
+		return &source.InputError{Err: fmt.Errorf("--plans %s: not a directory", g.plansDir)}
+	}
+	return nil
 }
 
 // resolver builds the version resolver for the corpus in use.

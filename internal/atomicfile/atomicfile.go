@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrExists is returned by Write with noClobber when the target exists.
@@ -38,12 +39,15 @@ func Write(ctx context.Context, path string, noClobber bool, fill func(w io.Writ
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("create output in %s: %w", dir, err)
+		return fmt.Errorf("write %s: %w", path, bare(err))
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			// The temporary file is gone: an error naming it would
+			// send the reader looking for a file that never was theirs.
+			err = renamed(err, tmp.Name(), path)
 		}
 	}()
 	bw := bufio.NewWriterSize(tmp, 64<<10)
@@ -79,7 +83,39 @@ func Write(ctx context.Context, path string, noClobber bool, fill func(w io.Writ
 		return nil
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, bare(err))
 	}
 	return nil
 }
+
+// bare strips the file names from an *fs.PathError or *os.LinkError,
+// keeping the reason (no such file or directory, permission denied...).
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// renamed is err with the temporary file's name, wherever it appears in
+// the message, replaced by the path the caller asked for. Only the text
+// changes; errors.Is and errors.As still see the original chain.
+func renamed(err error, tmp, path string) error {
+	if err == nil || !strings.Contains(err.Error(), tmp) {
+		return err
+	}
+	return &renamedError{msg: strings.ReplaceAll(err.Error(), tmp, path), err: err}
+}
+
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }

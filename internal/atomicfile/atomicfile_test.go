@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -53,9 +55,44 @@ func TestWriteNoClobber(t *testing.T) {
 
 func TestWriteMissingDirectory(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "no", "such", "out.txt")
-	if err := Write(context.Background(), p, false, func(io.Writer) error { return nil }); err == nil {
+	err := Write(context.Background(), p, false, func(io.Writer) error { return nil })
+	if err == nil {
 		t.Fatal("want an error for a missing directory")
 	}
+	if want := "write " + p + ": no such file or directory"; err.Error() != want {
+		t.Errorf("error %q, want %q (the path asked for, no temporary name)", err, want)
+	}
+}
+
+// A failure while filling, which names the temporary file, is reported with
+// the path asked for.
+func TestWriteErrorNamesThePath(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.md")
+	err := Write(context.Background(), p, false, func(w io.Writer) error {
+		f := w.(interface{ Flush() error })
+		_ = f.Flush()
+		return &os.PathError{Op: "write", Path: tmpIn(t, dir), Err: syscall.ENOSPC}
+	})
+	if err == nil || strings.Contains(err.Error(), ".tmp-") || !strings.Contains(err.Error(), p) {
+		t.Fatalf("error %v: want %s named and no temporary name", err, p)
+	}
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("error %v lost its cause", err)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("directory holds %d files after a failed write", len(ents))
+	}
+}
+
+// tmpIn returns the one temporary file in dir.
+func tmpIn(t *testing.T, dir string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	if len(m) != 1 {
+		t.Fatalf("temporary files in %s: %v", dir, m)
+	}
+	return m[0]
 }
 
 func assertFile(t *testing.T, p, want string) {

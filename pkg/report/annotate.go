@@ -95,6 +95,28 @@ func Annotate(l *lineage.Lineage, id string) (*Annotation, error) {
 	return a, nil
 }
 
+// Only narrows a to the clause with id clause (with its sub-points) and to
+// the clauses of topic; an empty argument does not narrow. It reports
+// whether a clause of that id is in a (true when clause is empty).
+func (a *Annotation) Only(clause, topic string) bool {
+	found := clause == ""
+	kept := a.Clauses[:0:0]
+	in := -1 // depth of the selected clause while inside it, else -1
+	for _, c := range a.Clauses {
+		if in >= 0 && c.Depth <= in {
+			in = -1
+		}
+		if clause != "" && in < 0 && c.ID == clause {
+			in, found = c.Depth, true
+		}
+		if (clause == "" || in >= 0) && (topic == "" || c.Topic == topic) {
+			kept = append(kept, c)
+		}
+	}
+	a.Clauses = kept
+	return found
+}
+
 func info(v *lineage.Version) VersionInfo {
 	vi := VersionInfo{ID: v.ID, Title: v.Plan.Version.Title, Surfaced: v.Plan.Version.Surfaced,
 		Completeness: v.Plan.Version.Completeness, Supersedes: []string{}}
