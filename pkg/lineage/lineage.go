@@ -434,47 +434,77 @@ func (l *Lineage) translated(v, p *Version) *plan.Plan {
 // from its first parent: v's clauses (removed entries dropped, their
 // sub-points moved up) and, for every change s calls unreported, a copy of
 // the parent's clause, placed where the change list places it and nested
-// under what its parent clause became.
+// under what its parent clause became. It returns the text and the ids of
+// the copied (inherited) clauses.
 func overlay(v *Version, s *Step) (*plan.Plan, map[string]bool) {
-	p := s.Parent
-	type item struct {
-		c      *plan.Clause
-		parent string // effective id of the enclosing clause, "" at top level
-		seq    int
+	o := &overlayer{s: s, items: map[string]*overlayItem{}, inherited: map[string]bool{}, haveSource: map[string]bool{}}
+	o.addOwn(v.Plan.Clauses, "")
+	o.sources = append(o.sources, v.Plan.Version.Sources...)
+	for _, src := range o.sources {
+		o.haveSource[src.ID] = true
 	}
-	items := map[string]*item{}
-	var order []string
-	// v's own clauses, with their parents (removed entries skipped).
-	var walk func(cs []*plan.Clause, parent string)
-	walk = func(cs []*plan.Clause, parent string) {
-		for _, c := range cs {
-			if c.Removed {
-				walk(c.Clauses, parent)
-				continue
-			}
-			cc := *c
-			cc.Clauses = nil
-			if _, dup := items[c.ID]; !dup {
-				items[c.ID] = &item{c: &cc, parent: parent, seq: -1}
-				order = append(order, c.ID)
-			}
-			walk(c.Clauses, c.ID)
-		}
-	}
-	walk(v.Plan.Clauses, "")
+	o.carryUnreported()
+	o.nestInherited()
+	o.sequenceRest()
+	cp := *v.Plan
+	cp.Version.Sources = o.sources
+	cp.Clauses = o.tree()
+	return &cp, o.inherited
+}
 
-	inherited := map[string]bool{}
-	sources := append([]plan.Source(nil), v.Plan.Version.Sources...)
-	haveSource := map[string]bool{}
-	for _, src := range sources {
-		haveSource[src.ID] = true
+// overlayer holds the clauses of an effective text while overlay builds it.
+type overlayer struct {
+	s          *Step
+	items      map[string]*overlayItem // by clause id
+	order      []string                // ids, v's own first, then the inherited ones
+	seq        int                     // next position in the change list's order
+	inherited  map[string]bool         // ids copied from the parent
+	sources    []plan.Source           // v's sources, then those the copies cite
+	haveSource map[string]bool
+}
+
+type overlayItem struct {
+	c      *plan.Clause
+	parent string // effective id of the enclosing clause, "" at top level
+	seq    int    // position among its siblings; -1 until known
+}
+
+// addOwn adds v's own clauses, flattened with their parents; a removed
+// entry is skipped and its sub-points move up to its parent.
+func (o *overlayer) addOwn(cs []*plan.Clause, parent string) {
+	for _, c := range cs {
+		if c.Removed {
+			o.addOwn(c.Clauses, parent)
+			continue
+		}
+		cc := *c
+		cc.Clauses = nil
+		if _, dup := o.items[c.ID]; !dup {
+			o.items[c.ID] = &overlayItem{c: &cc, parent: parent, seq: -1}
+			o.order = append(o.order, c.ID)
+		}
+		o.addOwn(c.Clauses, c.ID)
 	}
-	seq := 0
-	for _, ch := range s.Result.Changes {
+}
+
+// cite adds a source an inherited clause cites, once.
+func (o *overlayer) cite(src plan.Source) {
+	if !o.haveSource[src.ID] {
+		o.haveSource[src.ID] = true
+		o.sources = append(o.sources, src)
+	}
+}
+
+// carryUnreported walks the change list in order: each new clause takes the
+// next position, and each clause an unreported change names is copied from
+// the parent into that position, citing the parent's sources under ids
+// prefixed with the version that lists them ("us-28-draft/ap").
+func (o *overlayer) carryUnreported() {
+	p := o.s.Parent
+	for _, ch := range o.s.Result.Changes {
 		for _, id := range ch.New {
-			if it := items[id]; it != nil && it.seq < 0 {
-				it.seq = seq
-				seq++
+			if it := o.items[id]; it != nil && it.seq < 0 {
+				it.seq = o.next()
 			}
 		}
 		if ch.Kind != diff.KindUnreported {
@@ -482,7 +512,7 @@ func overlay(v *Version, s *Step) (*plan.Plan, map[string]bool) {
 		}
 		for _, id := range ch.Old {
 			pn := p.nodes[id]
-			if pn == nil || items[id] != nil {
+			if pn == nil || o.items[id] != nil {
 				continue
 			}
 			from := p.ID
@@ -496,84 +526,98 @@ func overlay(v *Version, s *Step) (*plan.Plan, map[string]bool) {
 			}
 			for _, src := range pn.Sources {
 				q := from + "/" + src.ID
-				if !haveSource[q] {
-					haveSource[q] = true
-					sources = append(sources, plan.Source{ID: q, Outlet: src.Outlet, Date: src.Date, URL: src.URL, Covers: src.Covers})
-				}
+				o.cite(plan.Source{ID: q, Outlet: src.Outlet, Date: src.Date, URL: src.URL, Covers: src.Covers})
 				c.Sources = append(c.Sources, q)
 			}
-			items[id] = &item{c: c, seq: seq}
-			seq++
-			order = append(order, id)
-			inherited[id] = true
+			o.items[id] = &overlayItem{c: c, seq: o.next()}
+			o.order = append(o.order, id)
+			o.inherited[id] = true
 		}
 	}
-	// Parents of inherited clauses: what the parent clause became.
-	becomes := func(id string) string {
-		for id != "" {
-			if inherited[id] {
-				return id
+}
+
+func (o *overlayer) next() int {
+	o.seq++
+	return o.seq - 1
+}
+
+// nestInherited places each inherited clause under what its parent clause
+// in the parent version became.
+func (o *overlayer) nestInherited() {
+	for id := range o.inherited {
+		if pn := o.s.Parent.nodes[id]; pn != nil {
+			o.items[id].parent = o.becomes(pn.Parent)
+		}
+	}
+}
+
+// becomes follows a clause of the parent version, or the nearest of its
+// ancestors that has one, to the clause of the effective text it became:
+// itself when inherited, else the first new clause of its change; "" when
+// none did.
+func (o *overlayer) becomes(id string) string {
+	for id != "" {
+		if o.inherited[id] {
+			return id
+		}
+		if i := o.s.OldChange(id); i >= 0 {
+			ch := o.s.Change(i)
+			if len(ch.New) > 0 && o.items[ch.New[0]] != nil {
+				return ch.New[0]
 			}
-			if i := s.OldChange(id); i >= 0 {
-				ch := s.Change(i)
-				if len(ch.New) > 0 && items[ch.New[0]] != nil {
-					return ch.New[0]
-				}
-			}
-			pn := p.nodes[id]
-			if pn == nil {
-				return ""
-			}
-			id = pn.Parent
 		}
-		return ""
-	}
-	for id := range inherited {
-		if pn := p.nodes[id]; pn != nil {
-			items[id].parent = becomes(pn.Parent)
+		pn := o.s.Parent.nodes[id]
+		if pn == nil {
+			return ""
 		}
+		id = pn.Parent
 	}
-	for _, id := range order {
-		if items[id].seq < 0 {
-			items[id].seq = seq
-			seq++
+	return ""
+}
+
+// sequenceRest places the clauses the change list does not mention after
+// those it does, in document order.
+func (o *overlayer) sequenceRest() {
+	for _, id := range o.order {
+		if o.items[id].seq < 0 {
+			o.items[id].seq = o.next()
 		}
 	}
-	// Assemble the tree, children ordered by seq. A parent that would make
-	// a cycle (impossible with well-formed results) falls back to top level.
+}
+
+// tree assembles the clauses, children ordered by position. A parent that
+// is missing, or that would make a cycle (impossible with well-formed
+// results), falls back to top level.
+func (o *overlayer) tree() []*plan.Clause {
+	for _, id := range o.order {
+		it := o.items[id]
+		if it.parent != "" && (o.items[it.parent] == nil || it.parent == id) {
+			it.parent = ""
+		}
+	}
+	for _, id := range o.order {
+		if cyclic(o.items, id, func(x string) string { return o.items[x].parent }) {
+			o.items[id].parent = ""
+		}
+	}
 	children := map[string][]string{}
-	for _, id := range order {
-		par := items[id].parent
-		if par != "" && (items[par] == nil || par == id) {
-			par = ""
-		}
-		items[id].parent = par
-	}
-	for _, id := range order {
-		if cyclic(items, id, func(x string) string { return items[x].parent }) {
-			items[id].parent = ""
-		}
-	}
-	for _, id := range order {
-		children[items[id].parent] = append(children[items[id].parent], id)
+	for _, id := range o.order {
+		children[o.items[id].parent] = append(children[o.items[id].parent], id)
 	}
 	for _, ids := range children {
-		sort.SliceStable(ids, func(i, j int) bool { return items[ids[i]].seq < items[ids[j]].seq })
+		sort.SliceStable(ids, func(i, j int) bool { return o.items[ids[i]].seq < o.items[ids[j]].seq })
 	}
 	var build func(parent string) []*plan.Clause
 	build = func(parent string) []*plan.Clause {
 		var out []*plan.Clause
 		for _, id := range children[parent] {
-			c := items[id].c
+			c := o.items[id].c
 			c.Clauses = build(id)
 			out = append(out, c)
 		}
 		return out
 	}
-	cp := *v.Plan
-	cp.Version.Sources = sources
-	cp.Clauses = build("")
-	return &cp, inherited
+	return build("")
 }
 
 func cyclic[T any](items map[string]T, id string, parent func(string) string) bool {

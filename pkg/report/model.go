@@ -302,11 +302,19 @@ func (b *builder) versions() {
 	}
 }
 
-func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
-	key := n.Version + "#" + n.ID
+// rowKey names a node's row: a removed entry may share its id with a
+// clause of the same version.
+func rowKey(n *lineage.Node) string {
 	if n.Removed {
-		key += "#removed"
+		return n.Version + "#" + n.ID + "#removed"
 	}
+	return n.Version + "#" + n.ID
+}
+
+// row is the clause row of a node.
+func (b *builder) row(n *lineage.Node) *ClauseRow { return b.rows[rowKey(n)] }
+
+func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 	a := b.anchor(clauseAnchor(v.ID, n.ID))
 	if !n.Removed || b.clauseAnchors[n.Version+"#"+n.ID] == "" {
 		b.clauseAnchors[n.Version+"#"+n.ID] = a
@@ -320,7 +328,7 @@ func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 	if !n.Stated {
 		cr.Note = "" // the note belongs to the version that states it
 	}
-	b.rows[key] = cr
+	b.rows[rowKey(n)] = cr
 	return cr
 }
 
@@ -360,7 +368,7 @@ func (b *builder) steps() {
 				m := s.Child.Mark(ch.RemovedEntry)
 				ref := ClauseRef{Version: s.Child.ID, ID: ch.RemovedEntry}
 				if m != nil {
-					ref.Anchor = b.rows[m.Version+"#"+m.ID+"#removed"].Anchor
+					ref.Anchor = b.row(m).Anchor
 					cr.NewSources = b.addSources(cr.NewSources, m.Sources, s.Child.ID)
 				}
 				cr.RemovedEntry = &ref
@@ -416,89 +424,109 @@ func (b *builder) addSources(list []SourceLink, refs []diff.SourceRef, version s
 // links fills each clause row's sources and its lineage links to the
 // clauses of parent and child versions.
 func (b *builder) links() {
-	stepRows := map[string]*StepRow{}
-	for _, sr := range b.r.Steps {
-		stepRows[sr.ID] = sr
+	stepRows := map[*lineage.Step]*StepRow{}
+	for i, s := range b.l.Steps {
+		stepRows[s] = b.r.Steps[i]
 	}
 	for _, v := range b.l.Versions {
-		all := append(append([]*lineage.Node{}, v.Nodes...), v.Marks...)
-		for _, n := range all {
-			key := n.Version + "#" + n.ID
-			if n.Removed {
-				key += "#removed"
-			}
-			cr := b.rows[key]
+		for _, n := range append(append([]*lineage.Node{}, v.Nodes...), v.Marks...) {
+			cr := b.row(n)
 			cr.Sources = b.addSources([]SourceLink{}, cr.refs, sourceVersion(n))
 			for _, s := range v.StepsIn {
-				i := s.NewChange(n.ID)
-				if n.Removed {
-					i = -1
-					for j, ch := range s.Result.Changes {
-						if ch.RemovedEntry == n.ID {
-							i = j
-						}
-					}
-				} else if !n.Stated {
-					i = s.OldChange(n.ID)
-					if s != v.StepsIn[0] {
-						i = -1
-					}
-				}
-				if i < 0 {
-					continue
-				}
-				ch := s.Change(i)
-				for j, o := range ch.Old {
-					cr.Prev = append(cr.Prev, b.link(s.Parent.ID, o, at(ch.OldNumbers, j), stepRows[s.ID].Changes[i]))
-				}
+				b.prevLinks(cr, n, s, stepRows[s])
 			}
 			if n.Stated && !n.Removed {
-				if tr := b.l.Trail(n); len(tr) > 1 {
-					last := tr[len(tr)-1]
-					if last.Link != nil && last.Link.Kind == lineage.KindResurrected {
-						prev := tr[len(tr)-2].Node
-						cr.Prev = append(cr.Prev, LineageLink{
-							Version: prev.Version, Clause: prev.ID, Number: prev.Number,
-							Anchor: b.clauseAnchors[prev.Version+"#"+prev.ID], Kind: lineage.KindResurrected,
-							Rule: last.Link.Rule, Reported: true, Similarity: last.Link.Similarity, Resurrection: true,
-						})
-					}
-				}
+				b.resurrection(cr, n)
 			}
 			if n.Removed {
 				continue
 			}
 			for _, c := range v.Children {
 				for _, s := range c.StepsIn {
-					if s.Parent != v {
-						continue
-					}
-					i := s.OldChange(n.ID)
-					if i < 0 {
-						continue
-					}
-					ch := s.Change(i)
-					for j, id := range ch.New {
-						cr.Next = append(cr.Next, b.link(c.ID, id, at(ch.NewNumbers, j), stepRows[s.ID].Changes[i]))
-					}
-					if ch.RemovedEntry != "" {
-						l := b.link(c.ID, ch.RemovedEntry, "", stepRows[s.ID].Changes[i])
-						if m := c.Mark(ch.RemovedEntry); m != nil {
-							l.Anchor = b.rows[m.Version+"#"+m.ID+"#removed"].Anchor
-						}
-						cr.Next = append(cr.Next, l)
-					}
-					if ch.Kind == diff.KindUnreported && c.StepsIn[0] == s {
-						cr.Next = append(cr.Next, b.link(c.ID, n.ID, n.Number, stepRows[s.ID].Changes[i]))
-					}
-					if len(ch.New) == 0 && ch.RemovedEntry == "" && ch.Kind != diff.KindUnreported {
-						l := b.link(c.ID, "", "", stepRows[s.ID].Changes[i])
-						l.Anchor = ""
-						cr.Next = append(cr.Next, l)
+					if s.Parent == v {
+						b.nextLinks(cr, n, s, stepRows[s])
 					}
 				}
 			}
 		}
+	}
+}
+
+// prevLinks links a clause (or removed entry) to the clauses of s's parent
+// it comes from: through the change that names it on the new side, the
+// change its removed entry records, or, for a clause a partial version does
+// not report, the change that carries it over (on its first step only).
+func (b *builder) prevLinks(cr *ClauseRow, n *lineage.Node, s *lineage.Step, sr *StepRow) {
+	i := s.NewChange(n.ID)
+	switch {
+	case n.Removed:
+		i = -1
+		for j, ch := range s.Result.Changes {
+			if ch.RemovedEntry == n.ID {
+				i = j
+			}
+		}
+	case !n.Stated:
+		i = -1
+		if s == s.Child.StepsIn[0] {
+			i = s.OldChange(n.ID)
+		}
+	}
+	if i < 0 {
+		return
+	}
+	ch := s.Change(i)
+	for j, o := range ch.Old {
+		cr.Prev = append(cr.Prev, b.link(s.Parent.ID, o, at(ch.OldNumbers, j), sr.Changes[i]))
+	}
+}
+
+// resurrection links a clause that comes back after being dropped to where
+// it was last stated.
+func (b *builder) resurrection(cr *ClauseRow, n *lineage.Node) {
+	tr := b.l.Trail(n)
+	if len(tr) < 2 {
+		return
+	}
+	last := tr[len(tr)-1]
+	if last.Link == nil || last.Link.Kind != lineage.KindResurrected {
+		return
+	}
+	prev := tr[len(tr)-2].Node
+	cr.Prev = append(cr.Prev, LineageLink{
+		Version: prev.Version, Clause: prev.ID, Number: prev.Number,
+		Anchor: b.clauseAnchors[prev.Version+"#"+prev.ID], Kind: lineage.KindResurrected,
+		Rule: last.Link.Rule, Reported: true, Similarity: last.Link.Similarity, Resurrection: true,
+	})
+}
+
+// nextLinks links a clause to what it became in s's child: the new clauses
+// of its change, the removed entry that records its removal, itself when
+// the child does not report it (on the child's first step), or, when it was
+// removed without an entry, the change alone (no clause to point to).
+func (b *builder) nextLinks(cr *ClauseRow, n *lineage.Node, s *lineage.Step, sr *StepRow) {
+	i := s.OldChange(n.ID)
+	if i < 0 {
+		return
+	}
+	c, ch, row := s.Child, s.Change(i), sr.Changes[i]
+	for j, id := range ch.New {
+		cr.Next = append(cr.Next, b.link(c.ID, id, at(ch.NewNumbers, j), row))
+	}
+	if ch.RemovedEntry != "" {
+		l := b.link(c.ID, ch.RemovedEntry, "", row)
+		if m := c.Mark(ch.RemovedEntry); m != nil {
+			l.Anchor = b.row(m).Anchor
+		}
+		cr.Next = append(cr.Next, l)
+	}
+	if ch.Kind == diff.KindUnreported && c.StepsIn[0] == s {
+		cr.Next = append(cr.Next, b.link(c.ID, n.ID, n.Number, row))
+	}
+	if len(ch.New) == 0 && ch.RemovedEntry == "" && ch.Kind != diff.KindUnreported {
+		l := b.link(c.ID, "", "", row)
+		l.Anchor = ""
+		cr.Next = append(cr.Next, l)
 	}
 }
 
@@ -549,7 +577,7 @@ func (b *builder) matrix(order []string) {
 			}
 			for _, n := range v.Marks {
 				if n.Topic == t {
-					r := ClauseRef{Version: v.ID, ID: n.ID, Anchor: b.rows[n.Version+"#"+n.ID+"#removed"].Anchor}
+					r := ClauseRef{Version: v.ID, ID: n.ID, Anchor: b.row(n).Anchor}
 					cell.Removed = append(cell.Removed, r)
 				}
 			}
@@ -597,7 +625,7 @@ func (b *builder) figures() {
 			}
 			for _, m := range c.Marks {
 				if e.State == lineage.StateRemoved {
-					e.Clauses = append(e.Clauses, ClauseRef{Version: m.Version, ID: m.ID, Anchor: b.rows[m.Version+"#"+m.ID+"#removed"].Anchor})
+					e.Clauses = append(e.Clauses, ClauseRef{Version: m.Version, ID: m.ID, Anchor: b.row(m).Anchor})
 					e.Text = m.Text
 					e.Sources = b.addSources(e.Sources, m.Sources, m.Version)
 				}
