@@ -113,7 +113,7 @@ func TestBrowser(t *testing.T) {
 			t.Log(got)
 			for _, want := range []string{
 				"target=" + target,
-				"followed=c-eu-counterproposal_armed-forces-size",
+				"followed=c-geneva-19_armed-forces-size",
 				"broken=0",
 				"before inline=true side=false",
 				"after inline=false side=true display=grid",
