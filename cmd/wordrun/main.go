@@ -12,6 +12,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -62,7 +63,7 @@ func run(args []string, stdout io.Writer) (bool, error) {
 	if *plansDir != "" {
 		fsys, prefix = os.DirFS(*plansDir), *plansDir
 	}
-	corpus, err := plan.LoadDir(fsys, ".", prefix, plan.Options{})
+	corpus, err := plan.LoadDir(context.Background(), fsys, ".", prefix, plan.Options{})
 	if err != nil {
 		return false, err
 	}
