@@ -98,6 +98,7 @@ func (a *aligner) result() *Result {
 	// Keys are unique: a position holds one clause, an old index one removal.
 	slices.SortFunc(items, func(x, y placed) int { return x.key.compare(y.key) })
 
+	under := a.unreportedUnder()
 	r := &Result{
 		Schema:  Schema,
 		Old:     versionRef(a.oldPlan),
@@ -114,7 +115,7 @@ func (a *aligner) result() *Result {
 			if kp := items[i].kept; kp != nil {
 				r.Changes[i] = keptChange(&kp[0], &kp[1])
 			} else {
-				r.Changes[i] = a.change(items[i].g, items[i].moved)
+				r.Changes[i] = a.change(items[i].g, items[i].moved, under)
 			}
 			fillEdits(d, &r.Changes[i])
 		}
@@ -129,6 +130,7 @@ func versionRef(p *plan.Plan) VersionRef {
 		ID:           v.ID,
 		Title:        v.Title,
 		Completeness: cmp.Or(v.Completeness, plan.CompletenessFull),
+		Subclauses:   v.Subclauses,
 		Surfaced:     v.Surfaced,
 		Status:       v.Status,
 		Name:         p.Name,
@@ -140,8 +142,44 @@ func versionRef(p *plan.Plan) VersionRef {
 	return ref
 }
 
-// change describes one group; edits are filled in later, in bulk.
-func (a *aligner) change(g group, moved bool) Change {
+// noUnder marks an old clause whose absence from new is not excused by
+// sub-points known in part (unreportedUnder).
+const noUnder = -1
+
+// unreportedUnder decides, for every old clause that nothing in new pairs
+// with, whether new knows the sub-points where it stood only in part. It
+// returns per old entry the index of that new clause (of its parent's
+// group), or noUnder. A sub-point under an unpaired parent shares the
+// parent's fate; a clause under a parent removed by an entry, or paired with
+// clauses whose sub-points are complete, is not excused.
+func (a *aligner) unreportedUnder() []int32 {
+	under := filled(len(a.old), noUnder)
+	for o := range a.old {
+		if a.oldGroup[o] >= 0 {
+			continue // paired, or removed by an entry
+		}
+		p := a.oldParent[o]
+		if p < 0 {
+			continue
+		}
+		if gi := a.oldGroup[p]; gi < 0 {
+			under[o] = under[p] // parents come first in document order
+			continue
+		} else {
+			for _, n := range a.groups[gi].new {
+				if a.newPlan.PartialSubclauses(a.new[n].c) {
+					under[o] = n
+					break
+				}
+			}
+		}
+	}
+	return under
+}
+
+// change describes one group; edits are filled in later, in bulk. under is
+// unreportedUnder's answer.
+func (a *aligner) change(g group, moved bool, under []int32) Change {
 	olds := pick(a.old, g.old)
 	news := pick(a.new, g.new)
 	var mark *entry
@@ -177,6 +215,9 @@ func (a *aligner) change(g group, moved bool) Change {
 		c.Kind = KindAdded
 	case len(news) == 0 && a.newPlan.Partial():
 		c.Kind = KindUnreported
+	case len(news) == 0 && len(g.old) == 1 && under[g.old[0]] != noUnder:
+		c.Kind = KindUnreported
+		c.UnreportedUnder = a.new[under[g.old[0]]].c.ID
 	case len(news) == 0:
 		c.Kind = KindRemoved
 		c.Evidence = EvidenceAbsent

@@ -44,7 +44,12 @@ import (
 // itself is all unchanged.
 //
 // Old clauses left unpaired are removed, or unreported when new is a partial
-// version. New clauses left unpaired are added. A removed entry of new that
+// version, or when new knows the sub-points only in part where the clause
+// would stand: its parent clause (or the parent's nearest paired ancestor)
+// became a clause of new marked subclauses: partial, or new is complete at
+// point level only (version subclauses: partial) and the old clause is a
+// sub-point whose point is in new. Such a change names that new clause in
+// UnreportedUnder. New clauses left unpaired are added. A removed entry of new that
 // pairs with nothing is reported as a removed change with no old clause,
 // Rule none and RemovedEntry set, so the claim stays visible and every entry
 // of new is accounted for. Other removed entries of old record what happened
@@ -123,6 +128,9 @@ type aligner struct {
 	// kept lists the removed entries both sides carry, as pairs of
 	// entries (old's, new's); they are not in marks.
 	kept [][2]entry
+	// oldParent is, per old entry, the index of its parent clause in old
+	// (-1 at top level).
+	oldParent []int32
 
 	groups    []group
 	oldGroup  []int32 // per old entry: its group, or -1
@@ -136,10 +144,18 @@ func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner
 	a.new = make([]entry, 0, new.Count())
 	pos := 0
 	var oldMarks map[string]entry
-	old.Walk(func(c, _ *plan.Clause, depth int) {
+	a.oldParent = make([]int32, 0, cap(a.old))
+	oldIndex := make(map[*plan.Clause]int32, cap(a.old))
+	old.Walk(func(c, parent *plan.Clause, depth int) {
 		e := entry{c: c, depth: depth, pos: pos}
 		switch {
 		case !c.Removed:
+			pi, ok := oldIndex[parent]
+			if !ok {
+				pi = -1
+			}
+			oldIndex[c] = int32(len(a.old))
+			a.oldParent = append(a.oldParent, pi)
 			a.old = append(a.old, e)
 		case oldMarks == nil:
 			oldMarks = map[string]entry{c.ID: e}

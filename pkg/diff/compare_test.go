@@ -67,6 +67,12 @@ func describe(c diff.Change) string {
 	if c.RemovedEntry != "" {
 		s += " mark=" + c.RemovedEntry
 	}
+	if c.Evidence != "" {
+		s += " evidence=" + c.Evidence
+	}
+	if c.UnreportedUnder != "" {
+		s += " under=" + c.UnreportedUnder
+	}
 	if c.Moved {
 		s += " moved"
 	}
@@ -74,6 +80,16 @@ func describe(c diff.Change) string {
 		s += " renumbered"
 	}
 	return s + " rule=" + c.Rule
+}
+
+func partialSubs(c *plan.Clause) *plan.Clause {
+	c.Subclauses = plan.CompletenessPartial
+	return c
+}
+
+func pointsOnly(p *plan.Plan) *plan.Plan {
+	p.Version.Subclauses = plan.CompletenessPartial
+	return p
 }
 
 type compareCase struct {
@@ -127,7 +143,7 @@ var compareCases = []compareCase{
 		old:  version("a", cl("x", "1", tSovereignty), cl("y", "2", tAmnesty), cl("w", "3", tElections)),
 		new:  version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections), cl("n", "3", tGrain)),
 		opts: diff.Options{Match: diff.MatchContent},
-		want: []string{"unchanged x>p rule=content", "removed y> rule=none", "unchanged w>r renumbered rule=content", "added >n rule=none"},
+		want: []string{"unchanged x>p rule=content", "removed y> evidence=absent rule=none", "unchanged w>r renumbered rule=content", "added >n rule=none"},
 	},
 	{
 		name: "unreported_when_new_is_partial",
@@ -140,13 +156,13 @@ var compareCases = []compareCase{
 		name: "removed_mark_by_id",
 		old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty), cl("elections", "3", tElections)),
 		new:  partial(version("b", cl("sovereignty", "1", tSovereignty), removedEntry("amnesty", ""), cl("elections", "2", tElections))),
-		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=amnesty rule=removed_mark", "unchanged elections>elections renumbered rule=id"},
+		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=amnesty evidence=reported rule=removed_mark", "unchanged elections>elections renumbered rule=id"},
 	},
 	{
 		name: "removed_mark_by_derives_from",
 		old:  version("a", cl("sovereignty", "1", tSovereignty), cl("amnesty", "2", tAmnesty)),
 		new:  version("b", cl("sovereignty", "1", tSovereignty), derived(removedEntry("no-amnesty", ""), "a#amnesty")),
-		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=no-amnesty rule=removed_mark"},
+		want: []string{"unchanged sovereignty>sovereignty rule=id", "removed amnesty> mark=no-amnesty evidence=reported rule=removed_mark"},
 	},
 	{
 		name: "removed_mark_by_content",
@@ -154,14 +170,14 @@ var compareCases = []compareCase{
 		new: version("b", cl("p", "1", tSovereignty), cl("r", "2", tElections),
 			removedEntry("gone", "A full amnesty for all parties to the conflict for their actions in the war.")),
 		opts: diff.Options{Match: diff.MatchContent},
-		want: []string{"unchanged x>p rule=content", "removed y> mark=gone rule=removed_mark", "unchanged w>r renumbered rule=content"},
+		want: []string{"unchanged x>p rule=content", "removed y> mark=gone evidence=reported rule=removed_mark", "unchanged w>r renumbered rule=content"},
 	},
 	{
 		name: "removed_mark_matching_nothing",
 		old:  version("a", cl("x", "1", tSovereignty)),
 		new:  version("b", cl("p", "1", tSovereignty), removedEntry("ghost", "")),
 		opts: diff.Options{Match: diff.MatchContent},
-		want: []string{"unchanged x>p rule=content", "removed > mark=ghost rule=none"},
+		want: []string{"unchanged x>p rule=content", "removed > mark=ghost evidence=reported rule=none"},
 	},
 	{
 		name: "removed_entry_in_old_is_skipped",
@@ -210,7 +226,7 @@ var compareCases = []compareCase{
 		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
 		new:  version("b", cl("p", "1", tArmy800), cl("y", "2", tNATO)),
 		opts: diff.Options{Match: diff.MatchID},
-		want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>y rule=id"},
+		want: []string{"removed x> evidence=absent rule=none", "added >p rule=none", "unchanged y>y rule=id"},
 	},
 	{
 		name: "auto_falls_back_to_content",
@@ -242,14 +258,49 @@ var compareCases = []compareCase{
 		old:  version("a", cl("cap", "6", tArmy)),
 		new:  version("b", derived(cl("size", "4", tElections), "zz#cap")),
 		opts: diff.Options{Match: diff.MatchID},
-		want: []string{"removed cap> rule=none", "added >size rule=none"},
+		want: []string{"removed cap> evidence=absent rule=none", "added >size rule=none"},
+	},
+	{
+		// A sub-point missing under a point whose sub-points are known
+		// in part is unreported, with its own sub-points; elsewhere,
+		// and under a point removed by an entry, it is absent.
+		name: "subclauses_partial",
+		old: version("a",
+			cl("p", "1", tArmy, cl("pa", "1a", tGrain), cl("pb", "1b", tChildren, cl("pbi", "1b.i", tPrisoners))),
+			cl("q", "2", tNATO, cl("qa", "2a", tNuclear)),
+			cl("r", "3", tAmnesty, cl("ra", "3a", tAssets))),
+		new: version("b",
+			partialSubs(cl("p", "1", tArmy, cl("pa", "1a", tGrain))),
+			cl("q", "2", tNATO),
+			removedEntry("r", "")),
+		opts: diff.Options{Match: diff.MatchID},
+		want: []string{
+			"unchanged p>p rule=id", "unchanged pa>pa rule=id",
+			"unreported pb> under=p rule=none", "unreported pbi> under=p rule=none",
+			"unchanged q>q rule=id", "removed qa> evidence=absent rule=none",
+			"removed r> mark=r evidence=reported rule=removed_mark", "removed ra> evidence=absent rule=none",
+		},
+	},
+	{
+		// Complete at point level only: a missing point is absent, with
+		// its sub-points; a sub-point missing under a point is unreported.
+		name: "points_only",
+		old: version("a",
+			cl("p", "1", tArmy, cl("pa", "1a", tGrain)),
+			cl("q", "2", tNATO, cl("qa", "2a", tNuclear))),
+		new:  pointsOnly(version("b", cl("p", "1", tArmy))),
+		opts: diff.Options{Match: diff.MatchID},
+		want: []string{
+			"unchanged p>p rule=id", "unreported pa> under=p rule=none",
+			"removed q> evidence=absent rule=none", "removed qa> evidence=absent rule=none",
+		},
 	},
 	{
 		name: "below_threshold",
 		old:  version("a", cl("x", "1", tArmy), cl("y", "2", tNATO)),
 		new:  version("b", cl("p", "1", "Ukraine's peacetime armed forces will number no more than 800,000."), cl("q", "2", tNATO)),
 		opts: diff.Options{Match: diff.MatchContent, Threshold: 0.9},
-		want: []string{"removed x> rule=none", "added >p rule=none", "unchanged y>q rule=content"},
+		want: []string{"removed x> evidence=absent rule=none", "added >p rule=none", "unchanged y>q rule=content"},
 	},
 	{
 		name: "above_default_threshold",
@@ -441,7 +492,13 @@ func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 		case diff.KindRemoved:
 			ok = nn == 0 && (no == 1 || no == 0 && c.RemovedEntry != "")
 		case diff.KindUnreported:
-			ok = nn == 0 && no == 1 && nu.Partial() && c.RemovedEntry == ""
+			ok = nn == 0 && no == 1 && c.RemovedEntry == ""
+			if c.UnreportedUnder != "" {
+				under := nu.Find(c.UnreportedUnder)
+				ok = ok && !nu.Partial() && under != nil && !under.Removed && nu.PartialSubclauses(under)
+			} else {
+				ok = ok && nu.Partial()
+			}
 		}
 		if !ok {
 			t.Errorf("change %s does not fit its kind", describe(c))
@@ -477,6 +534,7 @@ func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 	if sum != r.Summary {
 		t.Errorf("summary %+v, the list counts %+v", r.Summary, sum)
 	}
+	checkAbsentParents(t, old, nu, r)
 	old.Walk(func(c, _ *plan.Clause, _ int) {
 		if n := seenOld[c.ID]; !c.Removed && n != 1 {
 			t.Errorf("old clause %q appears %d times", c.ID, n)
@@ -498,5 +556,50 @@ func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 	}
 	for id := range seenNew {
 		t.Errorf("change names new clause %q, which new does not have", id)
+	}
+}
+
+// checkAbsentParents checks that a sub-point absent from new (removed with
+// evidence absent) does not stand under a clause of new whose sub-points are
+// known only in part: the parent that its old parent (or nearest paired
+// ancestor) became must be complete.
+func checkAbsentParents(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
+	t.Helper()
+	parent := map[string]string{}
+	old.Walk(func(c, p *plan.Clause, _ int) {
+		if p != nil {
+			parent[c.ID] = p.ID
+		}
+	})
+	became := map[string][]string{}
+	byEntry := map[string]bool{} // removed by a removed entry of new
+	for _, c := range r.Changes {
+		if c.Rule == diff.RuleRemovalKept {
+			continue
+		}
+		for _, o := range c.Old {
+			became[o] = c.New
+			byEntry[o] = c.RemovedEntry != ""
+		}
+	}
+	for _, c := range r.Changes {
+		if c.Kind != diff.KindRemoved || c.Evidence != diff.EvidenceAbsent || len(c.Old) != 1 {
+			continue
+		}
+		for p := parent[c.Old[0]]; p != ""; p = parent[p] {
+			if byEntry[p] {
+				break // the entry that removes the parent covers its sub-points
+			}
+			news := became[p]
+			if len(news) == 0 {
+				continue // the parent is absent too: look further up
+			}
+			for _, n := range news {
+				if nc := nu.Find(n); nc != nil && nu.PartialSubclauses(nc) {
+					t.Errorf("change %s: absent, but its parent became %q, whose sub-points are known only in part", describe(c), n)
+				}
+			}
+			break
+		}
 	}
 }

@@ -17,11 +17,13 @@ import (
 // the contract on their comparison: every clause once, kinds that fit, a
 // summary that counts the list, and the same result twice.
 //
-// A line is [>…][!][#id ][<ref ]text: each ">" nests one level deeper (at
-// most one below the line before), "!" makes a removed entry, "#id" gives
-// the clause that id (so ids can meet across the versions), "<ref" a
+// A line is [>…][!][~][#id ][<ref ]text: each ">" nests one level deeper
+// (at most one below the line before), "!" makes a removed entry, "~" a
+// clause whose sub-points are known in part (subclauses: partial), "#id"
+// gives the clause that id (so ids can meet across the versions), "<ref" a
 // derives_from link to the old version's clause ref. flags picks the match
-// mode (bits 0–1), a partial new version (bit 2) and a high threshold (bit 3).
+// mode (bits 0–1), a partial new version (bit 2), a high threshold (bit 3)
+// and a new version complete at point level only (bit 4).
 func FuzzCompare(f *testing.F) {
 	for seed := uint64(1); seed <= 4; seed++ {
 		p := generate(f, 5, seed)
@@ -30,6 +32,8 @@ func FuzzCompare(f *testing.F) {
 	f.Add("#a Ukraine's sovereignty is confirmed.\n#b 600,000 personnel\n>#c a sub-point", "#a Sovereignty confirmed.\n!#b\n#d <c 800,000 personnel", byte(0))
 	f.Add("one two three\nfour five six", "one two three four five six", byte(2))
 	f.Add("one two three four five six", "one two three\nfour five six\n!gone", byte(6))
+	f.Add("#p point one\n>#a sub a\n>#b sub b\n>>#c sub c\n#q point two\n>#d sub d", "~#p point one\n>#a sub a\n#q point two\n!#x", byte(0))
+	f.Add("#p point one\n>#a sub a\n>#b sub b\n#q point two\n>#d sub d", "#p point one\n#r other", byte(16))
 	f.Fuzz(func(t *testing.T, a, b string, flags byte) {
 		old := fuzzPlan("old", a)
 		nu := fuzzPlan("new", b)
@@ -39,6 +43,9 @@ func FuzzCompare(f *testing.F) {
 		opts := diff.Options{Match: diff.Matches[int(flags&3)%len(diff.Matches)]}
 		if flags&8 != 0 {
 			opts.Threshold = 0.8
+		}
+		if flags&16 != 0 {
+			nu.Version.Subclauses = plan.CompletenessPartial
 		}
 		r, err := diff.Compare(context.Background(), old, nu, opts)
 		if err != nil {
@@ -99,6 +106,12 @@ func fuzzPlan(id, s string) *plan.Plan {
 			c.Removed = true
 			line = rest
 		}
+		if rest, ok := strings.CutPrefix(line, "~"); ok {
+			if !c.Removed {
+				c.Subclauses = plan.CompletenessPartial
+			}
+			line = rest
+		}
 		if rest, ok := strings.CutPrefix(line, "#"); ok {
 			cid, text, _ := strings.Cut(rest, " ")
 			if cid != "" && !seen[cid] {
@@ -137,6 +150,9 @@ func lines(p *plan.Plan) string {
 		b.WriteString(strings.Repeat(">", depth))
 		if c.Removed {
 			b.WriteString("!")
+		}
+		if c.Subclauses == plan.CompletenessPartial {
+			b.WriteString("~")
 		}
 		fmt.Fprintf(&b, "#%s %s\n", c.ID, strings.ReplaceAll(c.Text, "\n", " "))
 	})

@@ -41,6 +41,7 @@ type VersionRef struct {
 	ID           string      `json:"id"`
 	Title        string      `json:"title"`
 	Completeness string      `json:"completeness"`
+	Subclauses   string      `json:"subclauses,omitempty"` // partial: complete at point level only
 	Surfaced     string      `json:"surfaced,omitempty"`
 	Status       string      `json:"status,omitempty"`
 	Name         string      `json:"name,omitempty"` // where it was read from
@@ -117,6 +118,11 @@ type Change struct {
 	// Evidence is set on removed changes only: EvidenceReported or
 	// EvidenceAbsent.
 	Evidence string `json:"evidence,omitempty"`
+	// UnreportedUnder is set on an unreported sub-point of a complete new
+	// version: the id of the new clause it would stand under, whose
+	// sub-points are known only in part (its subclauses: partial, or the
+	// version's).
+	UnreportedUnder string `json:"unreported_under,omitempty"`
 }
 
 // SidePair holds one list per side.

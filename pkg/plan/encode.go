@@ -39,6 +39,7 @@ func planNode(p *Plan) *yaml.Node {
 	addStr(v, "surfaced", p.Version.Surfaced)
 	addStr(v, "status", p.Version.Status)
 	addStr(v, "completeness", p.Version.Completeness)
+	addStr(v, "subclauses", p.Version.Subclauses)
 	addList(v, "proposed_by", p.Version.ProposedBy)
 	addList(v, "supersedes", p.Version.Supersedes)
 	addStr(v, "note", p.Version.Note)
@@ -82,6 +83,20 @@ func clauseNode(c *Clause) *yaml.Node {
 	addStr(m, "confidence", c.Confidence)
 	addList(m, "derives_from", c.DerivesFrom)
 	addStr(m, "note", c.Note)
+	addStr(m, "subclauses", c.Subclauses)
+	if len(c.Variants) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, v := range c.Variants {
+			vm := mapping()
+			addStr(vm, "reading", v.Reading)
+			addFlowList(vm, "sources", v.Sources)
+			if v.Followed {
+				add(vm, "followed", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+			}
+			seq.Content = append(seq.Content, vm)
+		}
+		add(m, "variants", seq)
+	}
 	if len(c.Clauses) > 0 {
 		add(m, "clauses", clausesNode(c.Clauses))
 	}

@@ -416,9 +416,10 @@ func (w *walker) anchors(root *yaml.Node) bool {
 
 var (
 	topKeys     = []string{"plandiff", "version", "clauses"}
-	versionKeys = []string{"id", "title", "short", "surfaced", "status", "completeness", "proposed_by", "supersedes", "note", "sources"}
+	versionKeys = []string{"id", "title", "short", "surfaced", "status", "completeness", "subclauses", "proposed_by", "supersedes", "note", "sources"}
 	sourceKeys  = []string{"id", "outlet", "date", "url", "covers", "note"}
-	clauseKeys  = []string{"id", "number", "topic", "text", "removed", "status", "proposed_by", "sources", "confidence", "derives_from", "note", "clauses"}
+	clauseKeys  = []string{"id", "number", "topic", "text", "removed", "status", "proposed_by", "sources", "confidence", "derives_from", "note", "subclauses", "variants", "clauses"}
+	variantKeys = []string{"reading", "sources", "followed"}
 )
 
 // keySet is the set of known keys a mapping holds, as bits over the known
@@ -569,6 +570,8 @@ func (w *walker) version(n *yaml.Node, v *Version) {
 			v.Status = w.enum(x, "status", Statuses)
 		case "completeness":
 			v.Completeness = w.enum(x, "completeness", Completenesses)
+		case "subclauses":
+			v.Subclauses = w.enum(x, "subclauses", Completenesses)
 		case "proposed_by":
 			v.ProposedBy, _ = w.strList(x, "proposed_by")
 		case "supersedes":
@@ -674,6 +677,10 @@ func (w *walker) clause(item *yaml.Node, depth int) *Clause {
 			c.DerivesFrom, c.DerivesFromPos = w.strList(x, "derives_from")
 		case "note":
 			c.Note = w.str(x, "note")
+		case "subclauses":
+			c.Subclauses = w.enum(x, "subclauses", Completenesses)
+		case "variants":
+			c.Variants = w.variants(x)
 		case "clauses":
 			c.Clauses = w.clauses(x, depth+1)
 		}
@@ -689,6 +696,38 @@ func (w *walker) clause(item *yaml.Node, depth int) *Clause {
 		c.Confidence = ConfidenceReported
 	}
 	return c
+}
+
+// variants reads a clause's variants list: each item a reading, the sources
+// that give it and whether the text follows it. Rules across the list (two
+// readings at least, distinct, one followed at most) are checkPlan's.
+func (w *walker) variants(n *yaml.Node) []Variant {
+	if !w.seq(n, "variants") {
+		return nil
+	}
+	out := make([]Variant, 0, len(n.Content))
+	for _, item := range n.Content {
+		v := Variant{Pos: w.pos(item)}
+		seen := w.fields(item, "variant", variantKeys, func(key string, x *yaml.Node) {
+			switch key {
+			case "reading":
+				v.Reading = strings.TrimSpace(w.str(x, "reading"))
+			case "sources":
+				v.Sources, v.SourcesPos = w.strList(x, "variant sources")
+				if x.Kind == yaml.SequenceNode && len(x.Content) == 0 {
+					w.errorf(x, "variant %q cites no source: every reading needs at least one", v.Reading)
+				}
+			case "followed":
+				v.Followed = w.boolean(x, "followed")
+			}
+		})
+		if !seen.ok {
+			continue
+		}
+		w.require(item, "variant", seen, "reading", "sources")
+		out = append(out, v)
+	}
+	return out
 }
 
 func (w *walker) seq(n *yaml.Node, what string) bool {

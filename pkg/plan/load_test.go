@@ -37,7 +37,7 @@ func manyKeys(n int) string {
 func manyKeyErrors(n, line int) []string {
 	var out []string
 	for i := range n {
-		out = append(out, fmt.Sprintf(`f.yaml:%d:5: unknown key "k%d" in clause (known keys: id, number, topic, text, removed, status, proposed_by, sources, confidence, derives_from, note, clauses)`, line+i, i))
+		out = append(out, fmt.Sprintf(`f.yaml:%d:5: unknown key "k%d" in clause (known keys: id, number, topic, text, removed, status, proposed_by, sources, confidence, derives_from, note, subclauses, variants, clauses)`, line+i, i))
 	}
 	return out
 }
@@ -63,7 +63,34 @@ func TestParseErrors(t *testing.T) {
 			[]string{`f.yaml:10:5: clause "a" has no text (give text, or mark it removed: true)`,
 				`f.yaml:11:5: unknown key "txet" in clause (did you mean "text"?)`}},
 		{"unknown key without suggestion", header + "  - id: a\n    text: x\n    sources: [s]\n    colour: red\n",
-			[]string{`f.yaml:13:5: unknown key "colour" in clause (known keys: id, number, topic, text, removed, status, proposed_by, sources, confidence, derives_from, note, clauses)`}},
+			[]string{`f.yaml:13:5: unknown key "colour" in clause (known keys: id, number, topic, text, removed, status, proposed_by, sources, confidence, derives_from, note, subclauses, variants, clauses)`}},
+		{"subclauses not an enum", header + "  - id: a\n    text: x\n    sources: [s]\n    subclauses: some\n",
+			[]string{`f.yaml:13:17: subclauses "some" is not one of full, partial`}},
+		{"version subclauses not an enum", strings.Replace(header, "  sources:", "  subclauses: none\n  sources:", 1) + "  - id: a\n    text: x\n    sources: [s]\n",
+			[]string{`f.yaml:6:15: subclauses "none" is not one of full, partial`}},
+		{"removed entry with subclauses", header + "  - id: a\n    removed: true\n    subclauses: partial\n    sources: [s]\n",
+			[]string{`f.yaml:10:5: removed clause "a" cannot say how complete its sub-points are (subclauses)`}},
+		{"variants", header + "  - id: a\n    text: x\n    sources: [s]\n    variants:\n" +
+			"      - {reading: jets, sources: [s, s, t], followed: true}\n" +
+			"      - {reading: Jets, sources: [s], followed: true}\n" +
+			"      - {reading: troops, sources: [], colour: red}\n" +
+			"      - {sources: [s], followed: yes}\n",
+			[]string{
+				`f.yaml:14:38: source "s" is cited twice in variant "jets"`,
+				`f.yaml:14:41: source "t" is not listed in version.sources`,
+				`f.yaml:15:9: clause "a" follows two variant readings: mark followed: true on the one the text follows`,
+				`f.yaml:15:9: variant reading "Jets" of clause "a" is listed twice (first at line 14, column 9)`,
+				`f.yaml:16:36: variant "troops" cites no source: every reading needs at least one`,
+				`f.yaml:16:40: unknown key "colour" in variant (known keys: reading, sources, followed)`,
+				`f.yaml:17:9: variant is missing required key "reading"`,
+				`f.yaml:17:34: followed must be true or false, not "yes"`,
+			}},
+		{"one variant", header + "  - id: a\n    text: x\n    sources: [s]\n    variants:\n      - reading: jets\n        sources: [s]\n",
+			[]string{`f.yaml:14:9: clause "a" lists one variant: variants record a disagreement, so give every reading (two or more)`}},
+		{"variants on a removed entry", header + "  - id: a\n    removed: true\n    sources: [s]\n    variants:\n      - {reading: a, sources: [s]}\n      - {reading: b, sources: [s]}\n",
+			[]string{`f.yaml:14:9: removed clause "a" cannot have variant readings`}},
+		{"variants not a list", header + "  - id: a\n    text: x\n    sources: [s]\n    variants: jets\n",
+			[]string{`f.yaml:13:15: variants must be a list, not a string`}},
 		{"number must be a string", header + "  - id: a\n    number: 10\n    text: x\n    sources: [s]\n",
 			[]string{`f.yaml:11:13: number must be a string, not a number; quote it: "10"`}},
 		{"duplicate key", header + "  - id: a\n    text: x\n    text: y\n    sources: [s]\n",
@@ -301,6 +328,12 @@ func samePlan(a, b *Plan) bool {
 			for i, x := range cs {
 				y := *x
 				y.Pos, y.IDPos, y.SourcesPos, y.DerivesFromPos = Pos{}, Pos{}, nil, nil
+				if x.Variants != nil {
+					y.Variants = append([]Variant(nil), x.Variants...)
+					for j := range y.Variants {
+						y.Variants[j].Pos, y.Variants[j].SourcesPos = Pos{}, nil
+					}
+				}
 				y.Clauses = cl(x.Clauses)
 				out[i] = &y
 			}

@@ -50,16 +50,19 @@ const (
 
 // Version is the metadata block of a plan file.
 type Version struct {
-	ID           string   `json:"id"`
-	Title        string   `json:"title"`
-	Short        string   `json:"short,omitempty"`
-	Surfaced     string   `json:"surfaced"`
-	Status       string   `json:"status,omitempty"`
-	Completeness string   `json:"completeness"`
-	ProposedBy   []string `json:"proposed_by,omitempty"`
-	Supersedes   []string `json:"supersedes,omitempty"`
-	Note         string   `json:"note,omitempty"`
-	Sources      []Source `json:"sources"`
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Short        string `json:"short,omitempty"`
+	Surfaced     string `json:"surfaced"`
+	Status       string `json:"status,omitempty"`
+	Completeness string `json:"completeness"`
+	// Subclauses partial says the version is complete at point level only:
+	// the sub-points of every point are known in part (see Clause.Subclauses).
+	Subclauses string   `json:"subclauses,omitempty"`
+	ProposedBy []string `json:"proposed_by,omitempty"`
+	Supersedes []string `json:"supersedes,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Sources    []Source `json:"sources"`
 
 	Pos           Pos   `json:"-"` // of the version mapping
 	IDPos         Pos   `json:"-"`
@@ -80,23 +83,59 @@ type Source struct {
 
 // Clause is one point or sub-point of a version.
 type Clause struct {
-	ID          string    `json:"id"`
-	Number      string    `json:"number,omitempty"`
-	Topic       string    `json:"topic,omitempty"`
-	Text        string    `json:"text,omitempty"`
-	Removed     bool      `json:"removed,omitempty"`
-	Status      string    `json:"status,omitempty"`
-	ProposedBy  []string  `json:"proposed_by,omitempty"`
-	Sources     []string  `json:"sources"`
-	Confidence  string    `json:"confidence"`
-	DerivesFrom []string  `json:"derives_from,omitempty"`
-	Note        string    `json:"note,omitempty"`
-	Clauses     []*Clause `json:"clauses,omitempty"`
+	ID          string   `json:"id"`
+	Number      string   `json:"number,omitempty"`
+	Topic       string   `json:"topic,omitempty"`
+	Text        string   `json:"text,omitempty"`
+	Removed     bool     `json:"removed,omitempty"`
+	Status      string   `json:"status,omitempty"`
+	ProposedBy  []string `json:"proposed_by,omitempty"`
+	Sources     []string `json:"sources"`
+	Confidence  string   `json:"confidence"`
+	DerivesFrom []string `json:"derives_from,omitempty"`
+	Note        string   `json:"note,omitempty"`
+	// Subclauses partial says the clause's sub-points are known only in
+	// part: a sub-point of an older version missing under it is unreported,
+	// not removed. "" means full.
+	Subclauses string `json:"subclauses,omitempty"`
+	// Variants records where copies of the version disagree on the clause:
+	// each reading with the sources that give it, and which one the text
+	// follows.
+	Variants []Variant `json:"variants,omitempty"`
+	Clauses  []*Clause `json:"clauses,omitempty"`
 
 	Pos            Pos   `json:"-"` // of the clause mapping
 	IDPos          Pos   `json:"-"`
 	SourcesPos     []Pos `json:"-"` // one per Sources entry
 	DerivesFromPos []Pos `json:"-"` // one per DerivesFrom entry
+}
+
+// Variant is one reading of a clause on which the copies of a version
+// disagree.
+type Variant struct {
+	Reading  string   `json:"reading"` // a few words: what this copy says
+	Sources  []string `json:"sources"` // ids from version.sources that give it
+	Followed bool     `json:"followed,omitempty"`
+
+	Pos        Pos   `json:"-"`
+	SourcesPos []Pos `json:"-"`
+}
+
+// Followed returns the reading the clause text follows, or nil when it
+// follows none (it is worded to cover every reading).
+func (c *Clause) Followed() *Variant {
+	for i := range c.Variants {
+		if c.Variants[i].Followed {
+			return &c.Variants[i]
+		}
+	}
+	return nil
+}
+
+// PartialSubclauses reports whether the sub-points of clause c of p are
+// known only in part: c says so, or p is complete at point level only.
+func (p *Plan) PartialSubclauses(c *Clause) bool {
+	return c.Subclauses == CompletenessPartial || p.Version.Subclauses == CompletenessPartial
 }
 
 // Confidence values. The zero value in a file means ConfidenceReported.

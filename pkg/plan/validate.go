@@ -100,6 +100,10 @@ func checkPlan(p *Plan) ErrorList {
 		if c.Removed && len(c.Clauses) > 0 {
 			errs.Add(c.Pos, "removed clause %q cannot have sub-points", c.ID)
 		}
+		if c.Removed && c.Subclauses != "" {
+			errs.Add(c.Pos, "removed clause %q cannot say how complete its sub-points are (subclauses)", c.ID)
+		}
+		errs = append(errs, checkVariants(c, srcs)...)
 		for i, d := range c.DerivesFrom {
 			ver, id, ok := SplitRef(d)
 			switch {
@@ -112,6 +116,47 @@ func checkPlan(p *Plan) ErrorList {
 			}
 		}
 	})
+	return errs
+}
+
+// checkVariants checks a clause's variant readings: none on a removed
+// entry; two at least, distinct; at most one followed by the text; sources
+// that the version lists, each cited once per reading.
+func checkVariants(c *Clause, srcs map[string]Pos) ErrorList {
+	var errs ErrorList
+	if len(c.Variants) == 0 {
+		return nil
+	}
+	if c.Removed {
+		errs.Add(c.Variants[0].Pos, "removed clause %q cannot have variant readings", c.ID)
+		return errs
+	}
+	if len(c.Variants) < 2 {
+		errs.Add(c.Variants[0].Pos, "clause %q lists one variant: variants record a disagreement, so give every reading (two or more)", c.ID)
+	}
+	followed := 0
+	for i, v := range c.Variants {
+		for _, u := range c.Variants[:i] {
+			if v.Reading != "" && strings.EqualFold(u.Reading, v.Reading) {
+				errs.Add(v.Pos, "variant reading %q of clause %q is listed twice (first at line %d, column %d)", v.Reading, c.ID, u.Pos.Line, u.Pos.Col)
+				break
+			}
+		}
+		if v.Followed {
+			followed++
+			if followed == 2 {
+				errs.Add(v.Pos, "clause %q follows two variant readings: mark followed: true on the one the text follows", c.ID)
+			}
+		}
+		for j, s := range v.Sources {
+			switch {
+			case slices.Contains(v.Sources[:j], s):
+				errs.Add(v.SourcesPos[j], "source %q is cited twice in variant %q", s, v.Reading)
+			case !hasKey(srcs, s):
+				errs.Add(v.SourcesPos[j], "source %q is not listed in version.sources%s", s, didYouMean(s, srcs))
+			}
+		}
+	}
 	return errs
 }
 

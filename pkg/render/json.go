@@ -175,6 +175,7 @@ func (e *jsonEncoder) version(v *diff.VersionRef) {
 	e.strField("id", v.ID)
 	e.strField("title", v.Title)
 	e.strField("completeness", v.Completeness)
+	e.optStr("subclauses", v.Subclauses)
 	e.optStr("surfaced", v.Surfaced)
 	e.optStr("status", v.Status)
 	e.optStr("name", v.Name)
@@ -259,6 +260,7 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	}
 	e.optStr("removed_entry", c.RemovedEntry)
 	e.optStr("evidence", c.Evidence)
+	e.optStr("unreported_under", c.UnreportedUnder)
 	e.close('}')
 }
 

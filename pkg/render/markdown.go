@@ -121,6 +121,8 @@ func (m *mdReport) header() {
 	}
 	if isPartial(&r.New) {
 		p.str("\n> **" + mdText(orUnnamed(r.New.ID)) + " is known only in part:** a clause missing from it is *unreported*, not removed.\n")
+	} else if r.New.Subclauses == "partial" {
+		p.str("\n> **" + mdText(orUnnamed(r.New.ID)) + " is complete at point level only:** a sub-point missing from it is *unreported*, not removed.\n")
 	}
 	if r.Match != "" {
 		p.str("\nMatched by: " + mdText(r.Match) + "\n")

@@ -113,6 +113,9 @@ func (t *textReport) header() {
 		if isPartial(v) && side.label == "new" {
 			t.lw.para(headerLabel, headerLabel, []span{{
 				"a partial version: a clause missing from it is unreported, not removed", ""}})
+		} else if v.Subclauses == "partial" && side.label == "new" {
+			t.lw.para(headerLabel, headerLabel, []span{{
+				"complete at point level only: a sub-point missing from it is unreported, not removed", ""}})
 		}
 	}
 	if t.r.Match != "" {
@@ -275,7 +278,14 @@ func evidence(c *diff.Change, r *diff.Result, esc func(string) string) string {
 		}
 		return "not in " + newID + ", a complete version"
 	case diff.KindUnreported:
-		return "not reported in " + newID + ", which is known only in part: absence is not removal"
+		switch {
+		case c.UnreportedUnder == "":
+			return "not reported in " + newID + ", which is known only in part: absence is not removal"
+		case r.New.Subclauses == "partial":
+			return "not reported in " + newID + ", which is complete at point level only (subclauses: partial): absence of a sub-point is not removal"
+		}
+		return "not reported in " + newID + ", whose clause " + esc(c.UnreportedUnder) +
+			" has sub-points known only in part (subclauses: partial): absence is not removal"
 	}
 	return ""
 }
