@@ -193,3 +193,20 @@ func TestCorpusSelf(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusPairs checks the contract on every ordered pair of corpus
+// versions: no removal without a removed entry that records it or a new
+// version complete where the clause stood (checkInvariants).
+func TestCorpusPairs(t *testing.T) {
+	t.Parallel()
+	ps := corpus(t).Plans
+	for _, old := range ps {
+		for _, nu := range ps {
+			r, err := diff.Compare(context.Background(), old, nu, diff.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, old, nu, r)
+		}
+	}
+}
