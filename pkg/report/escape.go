@@ -18,8 +18,8 @@ func clean(s string) string {
 // space where the text began or ended with white space (so that the runs of
 // a redline stay apart).
 func cleanText(s string) string {
-	if s == "" {
-		return ""
+	if isPlain(s) {
+		return s
 	}
 	lead, trail := isSpace(s[0]), isSpace(s[len(s)-1])
 	s = render.SanitizeTerminal(s)
@@ -44,6 +44,17 @@ func cleanText(s string) string {
 		t += " "
 	}
 	return t
+}
+
+// isPlain reports whether cleanText would leave s as it is: printable ASCII
+// without doubled spaces (most data is), or empty.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

@@ -3,11 +3,11 @@ package report
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
-	"reflect"
 	"strings"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
@@ -26,7 +26,8 @@ var css string
 // View switching works with CSS alone (radio buttons), so no script runs.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'"
 
-var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+var tmpl = cleanOutput(template.Must(template.New("report").Funcs(template.FuncMap{
+	"clean":         clean1,
 	"dash":          dashHTML,
 	"versionAnchor": versionAnchor,
 	"clauseLabel":   func(c ClauseRef) string { return orID(c) },
@@ -44,7 +45,61 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"refs":  func(c *ChangeRow) []ClauseRef { return pick(c.New, c.Old) },
 	"depth": func(d int) int { return min(d, 4) },
 	"join":  strings.Join,
-}).Parse(htmlTemplate))
+}).Parse(htmlTemplate)))
+
+// cleanOutput makes every action of t that prints a value print it through
+// clean1 before html/template escapes it, so each string reaches the page
+// sanitised once, whichever field or function it comes from, and no field
+// added to the model later can slip through.
+func cleanOutput(t *template.Template) *template.Template {
+	for _, tt := range t.Templates() {
+		if tt.Tree != nil {
+			cleanActions(tt.Tree.Root)
+		}
+	}
+	return t
+}
+
+func cleanActions(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				cleanActions(c)
+			}
+		}
+	case *parse.ActionNode:
+		if len(n.Pipe.Decl) == 0 { // {{$x := ...}} prints nothing
+			n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
+				NodeType: parse.NodeCommand, Pos: n.Pos,
+				Args: []parse.Node{parse.NewIdentifier("clean").SetPos(n.Pos)},
+			})
+		}
+	case *parse.IfNode:
+		cleanActions(n.List)
+		cleanActions(n.ElseList)
+	case *parse.RangeNode:
+		cleanActions(n.List)
+		cleanActions(n.ElseList)
+	case *parse.WithNode:
+		cleanActions(n.List)
+		cleanActions(n.ElseList)
+	}
+}
+
+// clean1 is what every printed value goes through: text is cleaned of
+// control characters, escape sequences and bidi overrides, its white space
+// collapsed but for paragraph breaks (cleanText); the page's own CSS and
+// attributes pass as they are.
+func clean1(v any) any {
+	switch v := v.(type) {
+	case string:
+		return cleanText(v)
+	case int, bool, float64, template.CSS, template.HTMLAttr:
+		return v
+	}
+	return cleanText(fmt.Sprint(v))
+}
 
 type page struct {
 	R       *Report
@@ -61,12 +116,11 @@ type page struct {
 // in the package comment; every clause links to the clauses it came from and
 // became, and every change to both sides.
 func HTML(w io.Writer, r *Report) error {
-	c := sanitized(r)
-	p := &page{R: c, CSP: template.HTMLAttr(`content="` + CSP + `"`), CSS: template.CSS(css)}
+	p := &page{R: r, CSP: template.HTMLAttr(`content="` + CSP + `"`), CSS: template.CSS(css)}
 	for _, k := range (diff.Summary{}).Counts() {
 		p.Kinds = append(p.Kinds, k.Label)
 	}
-	for _, v := range c.Versions {
+	for _, v := range r.Versions {
 		if v.Completeness == "partial" {
 			p.Partial = true
 		}
@@ -77,48 +131,6 @@ func HTML(w io.Writer, r *Report) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
-}
-
-// sanitized returns a copy of r with every string cleaned of control
-// characters, escape sequences and bidi overrides, and source links
-// recomputed from the cleaned URLs.
-func sanitized(r *Report) *Report {
-	data, err := json.Marshal(r)
-	if err != nil {
-		panic(err) // a Report always encodes
-	}
-	var c Report
-	if err := json.Unmarshal(data, &c); err != nil {
-		panic(err)
-	}
-	cleanStrings(reflect.ValueOf(&c).Elem())
-	for _, s := range c.Sources {
-		s.Link = render.SafeURL(s.URL)
-	}
-	return &c
-}
-
-func cleanStrings(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.String:
-		if v.CanSet() {
-			v.SetString(cleanText(v.String()))
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			cleanStrings(v.Elem())
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				cleanStrings(v.Field(i))
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			cleanStrings(v.Index(i))
-		}
-	}
 }
 
 func dashHTML(s string) string {

@@ -7,6 +7,7 @@ import (
 	"html"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -170,6 +171,18 @@ func checkHTML(doc string) []string {
 	}
 	if !csp {
 		bad("no restrictive Content-Security-Policy meta tag")
+	}
+	// Data is cleaned before it is escaped: no control character but the
+	// line feed, no bidi embedding, override or isolate, no invalid UTF-8.
+	if !utf8.ValidString(doc) {
+		bad("invalid UTF-8")
+	}
+	for i, r := range doc {
+		if (r < 0x20 && r != '\n') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e) ||
+			(r >= 0x2066 && r <= 0x2069) {
+			bad("character %U at %d: %q", r, i, snippet(doc, i))
+			break
+		}
 	}
 	for _, h := range hrefs {
 		if !ids[h] {
