@@ -5,14 +5,12 @@ import (
 	"errors"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
+	"github.com/plandiff/plandiff/internal/golden"
 	"github.com/plandiff/plandiff/pkg/diff"
-	godiff "github.com/rogpeppe/go-internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -47,36 +45,6 @@ func renderString(t *testing.T, f format, r *diff.Result) []byte {
 	return b.Bytes()
 }
 
-// checkGolden compares got with testdata/golden/<dir>/<name>, or rewrites it
-// with -update.
-func checkGolden(t *testing.T, dir, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", dir, name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/render -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run with -update to accept, then review git diff):\n%s",
-			path, godiff.Diff("want", visible(want), "got", visible(got)))
-	}
-}
-
-// visible shows control characters, so that a diff of coloured output reads.
-func visible(b []byte) []byte {
-	r := strings.NewReplacer("\x1b", `\e`, "\r", `\r`, "\a", `\a`, "\b", `\b`)
-	return []byte(r.Replace(string(b)))
-}
-
 // TestGolden renders every fixture in every format and compares with the
 // golden files. Each render is done twice: the bytes must be the same, and
 // the Result must not have changed.
@@ -87,9 +55,9 @@ func TestGolden(t *testing.T) {
 				r := fx.result()
 				before := fx.result()
 				got := renderString(t, f, r)
-				checkGolden(t, f.name, fx.name+f.ext, got)
+				golden.Check(t, filepath.Join("testdata", "golden", f.name, fx.name+f.ext), got, *update)
 				if again := renderString(t, f, r); !bytes.Equal(got, again) {
-					t.Errorf("second render differs:\n%s", godiff.Diff("first", visible(got), "second", visible(again)))
+					t.Errorf("second render differs:\n%s", golden.Diff("first", got, "second", again))
 				}
 				if !reflect.DeepEqual(r, before) {
 					t.Errorf("%s modified its Result", f.name)

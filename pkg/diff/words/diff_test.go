@@ -3,13 +3,12 @@ package words
 import (
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/diff"
+	"github.com/plandiff/plandiff/internal/golden"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -162,7 +161,7 @@ func TestDiffGolden(t *testing.T) {
 				fmt.Fprintf(&b, "%q -> %q\n", f.Old, f.New)
 			}
 			fmt.Fprintf(&b, "# similarity\n%.3f\n", Similarity(edits))
-			golden(t, filepath.Join("testdata", "golden", tc.name+".txt"), b.String())
+			golden.Check(t, filepath.Join("testdata", "golden", tc.name+".txt"), []byte(b.String()), *update)
 		})
 	}
 }
@@ -181,28 +180,6 @@ func show(s string) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return fmt.Sprintf("%q … %q (%d bytes)", s[:60], s[len(s)-60:], len(s))
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n%s",
-			path, diff.Diff(path, want, "got", []byte(got)))
-	}
 }
 
 // TestDiffBound checks that the work bound applies to the differing middle
