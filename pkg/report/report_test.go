@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,26 +19,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-func corpusLineage(t testing.TB) *lineage.Lineage {
-	t.Helper()
-	c, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := lineage.Build(context.Background(), c.Plans, lineage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return l
-}
+// corpusLineage is the lineage of the embedded corpus, plans/.
+func corpusLineage(t testing.TB) *lineage.Lineage { return loadLineage(t, plans.FS, ".", "plans") }
 
 // fixtureLineage is the lineage of testdata/fixture: three made-up versions
 // of about ten clauses that use every feature once, so that the golden files
 // stay small enough to review and change only when the output does.
 func fixtureLineage(t testing.TB) *lineage.Lineage {
-	t.Helper()
 	dir := filepath.Join("testdata", "fixture")
-	c, err := plan.LoadDir(context.Background(), os.DirFS(dir), ".", dir, plan.Options{})
+	return loadLineage(t, os.DirFS(dir), ".", dir)
+}
+
+func loadLineage(t testing.TB, fsys fs.FS, dir, prefix string) *lineage.Lineage {
+	t.Helper()
+	c, err := plan.LoadDir(context.Background(), fsys, dir, prefix, plan.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
