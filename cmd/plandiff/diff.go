@@ -12,6 +12,7 @@ import (
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 type diffOptions struct {
@@ -24,6 +25,8 @@ type diffOptions struct {
 	quiet         bool
 	output        string
 	showUnchanged bool
+	stat          bool
+	sources       string
 }
 
 func newDiffCmd(e *env, g *globals) *cobra.Command {
@@ -63,11 +66,14 @@ plandiff/diff/v1 contract).`,
 	f.StringVar(&o.topic, "topic", "", "list only changes of clauses with this `TOPIC`")
 	f.Float64Var(&o.threshold, "threshold", 0, fmt.Sprintf("content similarity (0-1) below which clauses are not paired (default %g)", diff.DefaultThreshold))
 	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
+	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, figures), then the counts")
+	f.StringVar(&o.sources, "sources", "short", "text: how much of the sources and notes to show: none, short (outlets numbered once) or full (dates, coverage, notes, pairing)")
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic filter)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
 	registerEnumCompletion(cmd, "match", "auto", "id", "content")
+	registerEnumCompletion(cmd, "sources", "none", "short", "full")
 	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return strings.Split(kindList(), ", "), cobra.ShellCompDirectiveNoFileComp
 	})
@@ -117,6 +123,13 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return usageErrorf("--match %q: want one of auto, id, content", o.match)
 	}
+	detail, err := render.ParseSourceDetail(o.sources)
+	if err != nil {
+		return usageErrorf("--%v", err)
+	}
+	if o.stat && o.format != "text" {
+		return usageErrorf("--stat is a text view; it does not go with --format %s", o.format)
+	}
 	kinds, err := parseKinds(o.only)
 	if err != nil {
 		return err
@@ -139,9 +152,19 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 		res = f.Apply(res)
 	}
 	if !o.quiet {
-		err := writeOutput(cmd.Context(), e, o.output, func(w io.Writer) error {
-			return renderDiff(w, res, o.format, o.showUnchanged, e, g, o.output != "")
+		pe, done := withPager(e, g, o.format == "text" && o.output == "")
+		err := writeOutput(cmd.Context(), pe, o.output, func(w io.Writer) error {
+			if o.format != "text" {
+				return renderDiff(w, res, o.format, o.showUnchanged, pe, g, o.output != "")
+			}
+			opts := diffTextOptions(pe, g, o.showUnchanged, o.output != "")
+			opts.Sources = detail
+			if o.stat {
+				return render.TextStat(w, res, opts)
+			}
+			return render.Text(w, res, opts)
 		})
+		done()
 		if err != nil {
 			return err
 		}

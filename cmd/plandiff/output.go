@@ -42,9 +42,13 @@ func renderDiff(w io.Writer, res *diff.Result, format string, showUnchanged bool
 	return render.Text(w, res, diffTextOptions(e, g, showUnchanged, toFile))
 }
 
+// diffTextOptions are the text options of the views that show a diff
+// within a larger report (changed, the git diff driver): every change with
+// its pairing, notes and sources in full. `plandiff diff` itself defaults to
+// the short layout (--sources).
 func diffTextOptions(e *env, g *globals, showUnchanged, toFile bool) render.TextOptions {
 	color, width := textLayout(e, g, toFile)
-	return render.TextOptions{ShowUnchanged: showUnchanged, Color: color, Width: width}
+	return render.TextOptions{ShowUnchanged: showUnchanged, Color: color, Width: width, Sources: render.SourcesFull}
 }
 
 // textLayout decides colour and width for text: the run's decisions on

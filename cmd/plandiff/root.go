@@ -20,6 +20,7 @@ type globals struct {
 	plansDir string
 	color    string
 	width    int
+	noPager  bool
 }
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3") for release
@@ -55,6 +56,7 @@ they were reported. A VERSION argument is a version id of the corpus in use
 	pf.StringVar(&g.plansDir, "plans", "", "use the plan files in `DIR` as the corpus instead of the embedded one")
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
 	pf.IntVar(&g.width, "width", 0, "wrap text output at `N` columns (default: the terminal's width; no wrapping when piped)")
+	pf.BoolVar(&g.noPager, "no-pager", false, "do not pipe text output to a terminal through $PLANDIFF_PAGER, $PAGER or less -FRX")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkEnum("color", g.color, "auto", "always", "never"); err != nil {
 			return err

@@ -32,6 +32,15 @@ var formats = []format{
 	{"text-color-wrap", ".txt", func(w io.Writer, r *diff.Result) error {
 		return Text(w, r, TextOptions{Color: true, Width: 60})
 	}},
+	{"text-full", ".txt", func(w io.Writer, r *diff.Result) error {
+		return Text(w, r, TextOptions{Sources: SourcesFull, Width: 80})
+	}},
+	{"text-none", ".txt", func(w io.Writer, r *diff.Result) error {
+		return Text(w, r, TextOptions{Sources: SourcesNone})
+	}},
+	{"text-stat", ".txt", func(w io.Writer, r *diff.Result) error {
+		return TextStat(w, r, TextOptions{Width: 100})
+	}},
 	{"markdown", ".md", func(w io.Writer, r *diff.Result) error { return Markdown(w, r, MarkdownOptions{}) }},
 	{"json", ".json", func(w io.Writer, r *diff.Result) error { return JSON(w, r) }},
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/plandiff/plandiff/pkg/diff"
@@ -24,6 +25,41 @@ type TextOptions struct {
 	// clause is listed only when it moved or was renumbered; the summary
 	// always counts every change.
 	ShowUnchanged bool
+	// Sources is how much of the sources and notes to print; the zero
+	// value is SourcesShort.
+	Sources SourceDetail
+}
+
+// SourceDetail is how much the text report says about sources.
+type SourceDetail int
+
+const (
+	// SourcesShort lists every outlet the shown changes cite once, numbered,
+	// under the summary, and ends each change's heading with the numbers of
+	// its old and new sources ("[1-4 → 7 9]", one list when both sides cite
+	// the same outlets). Changes are not separated by blank lines, notes are
+	// left out and a removal absent from a complete text is one line: the
+	// whole diff reads at a glance.
+	SourcesShort SourceDetail = iota
+	// SourcesFull gives each change its pairing, evidence, notes (once when
+	// both sides have the same) and both sides' sources with dates and
+	// coverage, blocks separated by blank lines.
+	SourcesFull
+	// SourcesNone is SourcesShort without sources.
+	SourcesNone
+)
+
+// ParseSourceDetail reads "short", "full" or "none".
+func ParseSourceDetail(s string) (SourceDetail, error) {
+	switch s {
+	case "short":
+		return SourcesShort, nil
+	case "full":
+		return SourcesFull, nil
+	case "none":
+		return SourcesNone, nil
+	}
+	return 0, fmt.Errorf("sources %q: want none, short or full", s)
 }
 
 // Column layout of the text report.
@@ -48,33 +84,53 @@ func Text(w io.Writer, r *diff.Result, opts TextOptions) error {
 		return errNilResult
 	}
 	p := &printer{w: w}
-	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r}
+	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r, detail: opts.Sources}
 	t.header()
-	n, hidden := 0, 0
+	if t.detail == SourcesShort {
+		t.legend = newSourceLegend(r, opts.ShowUnchanged)
+		t.legend.write(t)
+	}
+	n, hidden, notes := 0, 0, false
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		if !shown(c, opts.ShowUnchanged) {
 			hidden++
 			continue
 		}
-		p.str("\n")
+		if n == 0 || t.detail == SourcesFull {
+			p.str("\n")
+		}
 		t.change(c)
+		notes = notes || len(c.OldNotes)+len(c.NewNotes) > 0
 		n++
 	}
 	if n == 0 {
 		p.str("\n")
 		t.lw.para(0, 0, []span{{"no differences", ""}})
 	}
+	var tail []string
 	if hidden > 0 {
+		tail = append(tail, unchangedNote(hidden))
+	}
+	if t.detail != SourcesFull && n > 0 {
+		what := "sources' dates and coverage, pairing details"
+		if notes {
+			what = "notes, " + what
+		}
+		tail = append(tail, what+": --sources full")
+	}
+	if len(tail) > 0 {
 		p.str("\n")
-		t.lw.para(0, 0, []span{{unchangedNote(hidden), sgrDim}})
+		t.lw.para(0, 0, []span{{strings.Join(tail, "; "), sgrDim}})
 	}
 	return p.flush()
 }
 
 type textReport struct {
-	lw lineWriter
-	r  *diff.Result
+	lw     lineWriter
+	r      *diff.Result
+	detail SourceDetail
+	legend *sourceLegend // SourcesShort only
 }
 
 // line writes a label padded to width at indent, then the value spans, with
@@ -121,6 +177,11 @@ func (t *textReport) header() {
 	if t.r.Match != "" {
 		t.line(0, headerLabel, "match", span{line(t.r.Match), ""})
 	}
+	t.summary()
+}
+
+// summary writes the counts per kind: "changes  2 unchanged, 1 modified...".
+func (t *textReport) summary() {
 	var counts []string
 	for _, c := range t.r.Summary.Counts() {
 		counts = append(counts, fmt.Sprintf("%d %s", c.Count, c.Label))
@@ -175,20 +236,15 @@ func (t *textReport) change(c *diff.Change) {
 	if topic := line(c.Topic); topic != "" {
 		head = append(head, span{"  [" + topic + "]", ""})
 	}
+	if t.detail != SourcesFull {
+		t.shortChange(c, head)
+		return
+	}
 	t.lw.para(0, bodyIndent, head)
 
 	t.redline(c)
 
-	if len(c.Figures) > 0 {
-		var fs []span
-		for i, f := range c.Figures {
-			if i > 0 {
-				fs = append(fs, span{"; ", ""})
-			}
-			fs = append(fs, span{orNone(line(f.Old)), sgrOld}, span{" → ", ""}, span{orNone(line(f.New)), sgrNew})
-		}
-		t.line(bodyIndent, labelWidth, "figures", fs...)
-	}
+	t.figures(c)
 
 	oldIDs, newIDs := strings.Join(lines(c.Old), ", "), strings.Join(lines(c.New), ", ")
 	switch {
@@ -212,20 +268,18 @@ func (t *textReport) change(c *diff.Change) {
 		t.line(bodyIndent, labelWidth, "evidence", span{ev, ""})
 	}
 
-	for _, d := range []struct {
-		label string
-		d     *diff.Delta
-	}{{"confidence", c.Confidence}, {"proposed by", c.ProposedBy}, {"status", c.Status}} {
-		if d.d != nil {
-			t.line(bodyIndent, labelWidth, d.label,
-				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
+	t.deltas(c)
+	if slices.Equal(c.OldNotes, c.NewNotes) {
+		for _, n := range c.NewNotes {
+			t.line(bodyIndent, labelWidth, "note", span{line(n), ""})
 		}
-	}
-	for _, n := range c.OldNotes {
-		t.line(bodyIndent, labelWidth, "note (old)", span{line(n), ""})
-	}
-	for _, n := range c.NewNotes {
-		t.line(bodyIndent, labelWidth, "note (new)", span{line(n), ""})
+	} else {
+		for _, n := range c.OldNotes {
+			t.line(bodyIndent, labelWidth, "note (old)", span{line(n), ""})
+		}
+		for _, n := range c.NewNotes {
+			t.line(bodyIndent, labelWidth, "note (new)", span{line(n), ""})
+		}
 	}
 
 	if len(c.Sources.Old) > 0 || len(c.Old) > 0 {
@@ -236,9 +290,136 @@ func (t *textReport) change(c *diff.Change) {
 	}
 }
 
+// shortChange finishes a change in the short layouts: the heading gains the
+// clause ids, the pairing and the source numbers; the body is the redline,
+// figures and attribute deltas. A removal is its heading alone (with its
+// figures, if any): the id names the clause, the heading says whether a
+// source reports the removal or the clause is just absent, and the source
+// numbers include those that report it. --sources full and the JSON give
+// the removed text.
+func (t *textReport) shortChange(c *diff.Change, head []span) {
+	// The heading gave ids in place of numbers when the clauses have none.
+	if ids := changeIDs(c); ids != "" && (len(nonEmpty(c.OldNumbers)) > 0 || len(nonEmpty(c.NewNumbers)) > 0) {
+		head = append(head, span{"  " + ids, ""})
+	}
+	if why := shortPairing(c); why != "" {
+		head = append(head, span{"  (" + why + ")", sgrDim})
+	}
+	var refs []span
+	if t.legend != nil {
+		if r := t.legend.refs(c); r != "" {
+			refs = []span{{"  [" + r + "]", sgrDim}}
+		}
+	}
+	removal := c.Kind == diff.KindRemoved
+	// The source numbers end the heading when it has room for them, else
+	// they follow the text, as a citation does.
+	if removal || t.lw.width == 0 || spansWidth(head)+spansWidth(refs) <= t.lw.width {
+		head, refs = append(head, refs...), nil
+	}
+	// So do the figures.
+	var figs []span
+	if fs := figureSpans(c); len(fs) > 0 {
+		if withFigs := append([]span{{"  ", ""}}, fs...); t.lw.width == 0 || spansWidth(head)+spansWidth(withFigs) <= t.lw.width {
+			head, figs = append(head, withFigs...), nil
+		} else {
+			figs = fs
+		}
+	}
+	t.lw.para(0, bodyIndent, head)
+	if !removal {
+		t.redline(c, refs...)
+	}
+	if len(figs) > 0 {
+		t.line(bodyIndent, labelWidth, "figures", figs...)
+	}
+	t.deltas(c)
+}
+
+// spansWidth is the display width of spans laid on one line.
+func spansWidth(spans []span) int {
+	w := 0
+	for _, s := range spans {
+		w += DisplayWidth(s.text)
+	}
+	return w
+}
+
+// changeIDs names the clauses of a change: "a", or "a → b" when the ids
+// differ across the pairing.
+func changeIDs(c *diff.Change) string {
+	oldIDs, newIDs := strings.Join(lines(c.Old), ", "), strings.Join(lines(c.New), ", ")
+	switch {
+	case oldIDs == "" && newIDs == "" && c.RemovedEntry != "":
+		// A removed entry that matches no old clause.
+		return "entry " + line(c.RemovedEntry)
+	case c.Kind == diff.KindAdded || oldIDs == newIDs || oldIDs == "":
+		return newIDs
+	case !paired(c.Kind) || newIDs == "":
+		return oldIDs
+	}
+	return oldIDs + " → " + newIDs
+}
+
+// shortPairing is why a paired change's clauses were paired, in a word,
+// with the similarity: "same id 0.40", "content 0.61".
+func shortPairing(c *diff.Change) string {
+	if !paired(c.Kind) || c.Rule == diff.RuleRemovalKept {
+		return ""
+	}
+	var rule string
+	switch c.Rule {
+	case diff.RuleID:
+		rule = "same id"
+	case diff.RuleDerivesFrom:
+		rule = "derives_from"
+	case diff.RuleContent:
+		rule = "content"
+	case diff.RuleMergeSplit:
+		rule = "contained"
+	case "", diff.RuleNone:
+		return ""
+	default:
+		rule = line(c.Rule)
+	}
+	return rule + " " + similarity(c.Similarity)
+}
+
+// figures writes the figures line of a change, if it has figures.
+func (t *textReport) figures(c *diff.Change) {
+	if fs := figureSpans(c); len(fs) > 0 {
+		t.line(bodyIndent, labelWidth, "figures", fs...)
+	}
+}
+
+// figureSpans is "old → new; ..." for the figures of a change.
+func figureSpans(c *diff.Change) []span {
+	var fs []span
+	for i, f := range c.Figures {
+		if i > 0 {
+			fs = append(fs, span{"; ", ""})
+		}
+		fs = append(fs, span{orNone(line(f.Old)), sgrOld}, span{" → ", ""}, span{orNone(line(f.New)), sgrNew})
+	}
+	return fs
+}
+
+// deltas writes the attributes that differ between the sides.
+func (t *textReport) deltas(c *diff.Change) {
+	for _, d := range []struct {
+		label string
+		d     *diff.Delta
+	}{{"confidence", c.Confidence}, {"proposed by", c.ProposedBy}, {"status", c.Status}} {
+		if d.d != nil {
+			t.line(bodyIndent, labelWidth, d.label,
+				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
+		}
+	}
+}
+
 // redline writes the clause text of a change, with deletions and insertions
 // marked.
-func (t *textReport) redline(c *diff.Change) {
+func (t *textReport) redline(c *diff.Change, after ...span) {
 	plainSGR := ""
 	switch c.Kind {
 	case diff.KindAdded:
@@ -250,6 +431,7 @@ func (t *textReport) redline(c *diff.Change) {
 	}
 	spans := redlineSpans(Redline(changeEdits(c)), t.lw.color, plainSGR)
 	if len(spans) > 0 {
+		spans = append(spans, after...)
 		t.lw.para(bodyIndent, bodyIndent, spans)
 	}
 }
