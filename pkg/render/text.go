@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
 // TextOptions controls the terminal report. The zero value gives plain text,
@@ -174,7 +175,8 @@ func (t *textReport) header() {
 				"complete at point level only: a sub-point missing from it is unreported, not removed", ""}})
 		}
 	}
-	if t.r.Match != "" {
+	// The short layout names only a --match other than the default.
+	if t.r.Match != "" && (t.detail == SourcesFull || t.r.Match != string(diff.MatchAuto)) {
 		t.line(0, headerLabel, "match", span{line(t.r.Match), ""})
 	}
 	t.summary()
@@ -214,7 +216,12 @@ func (t *textReport) change(c *diff.Change) {
 		st = struct{ sigil, sgr string }{"*", sgrPlain}
 	}
 	head := []span{{st.sigil + " " + line(headingNoun(c)), st.sgr}}
+	short := t.detail != SourcesFull
 	oldN, newN := lines(numbersOf(c.OldNumbers, c.Old)), lines(numbersOf(c.NewNumbers, c.New))
+	if short && paired(c.Kind) {
+		// Printed numbers only: the ids follow.
+		oldN, newN = lines(nonEmpty(c.OldNumbers)), lines(nonEmpty(c.NewNumbers))
+	}
 	switch {
 	case c.Kind == diff.KindAdded, c.Rule == diff.RuleRemovalKept:
 		if len(newN) > 0 {
@@ -230,7 +237,8 @@ func (t *textReport) change(c *diff.Change) {
 	if c.Moved {
 		head = append(head, span{"  ", ""}, span{"moved", sgrFlag})
 	}
-	if c.Renumbered {
+	// In the short layout "6 → 4" says it was renumbered.
+	if c.Renumbered && !short {
 		head = append(head, span{"  ", ""}, span{"renumbered", sgrFlag})
 	}
 	if topic := line(c.Topic); topic != "" {
@@ -311,29 +319,49 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 			refs = []span{{"  [" + r + "]", sgrDim}}
 		}
 	}
-	removal := c.Kind == diff.KindRemoved
-	// The source numbers end the heading when it has room for them, else
-	// they follow the text, as a citation does.
-	if removal || t.lw.width == 0 || spansWidth(head)+spansWidth(refs) <= t.lw.width {
+	// A clause missing from the new version is its heading: the id
+	// names it.
+	removal := c.Kind == diff.KindRemoved || c.Kind == diff.KindUnreported
+	fits := func(line, more []span) bool {
+		return t.lw.width == 0 || spansWidth(line)+spansWidth(more) <= t.lw.width
+	}
+	// The source numbers and the figures end the heading when it has room
+	// for them. What is left, with the attribute deltas, makes one line
+	// under the text; source numbers with no room there either follow the
+	// text, as a citation does.
+	if removal || fits(head, refs) {
 		head, refs = append(head, refs...), nil
 	}
-	// So do the figures.
-	var figs []span
+	var meta []span
 	if fs := figureSpans(c); len(fs) > 0 {
-		if withFigs := append([]span{{"  ", ""}}, fs...); t.lw.width == 0 || spansWidth(head)+spansWidth(withFigs) <= t.lw.width {
-			head, figs = append(head, withFigs...), nil
+		if withFigs := append([]span{{"  ", ""}}, fs...); fits(head, withFigs) {
+			head = append(head, withFigs...)
 		} else {
-			figs = fs
+			meta = append(append(meta, span{"figures ", sgrDim}), fs...)
 		}
+	}
+	for _, d := range []struct {
+		label string
+		d     *diff.Delta
+	}{{"confidence", c.Confidence}, {"proposed by", c.ProposedBy}, {"status", c.Status}} {
+		if d.d != nil {
+			if len(meta) > 0 {
+				meta = append(meta, span{"  ", ""})
+			}
+			meta = append(meta, span{d.label + " ", sgrDim},
+				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
+		}
+	}
+	if len(meta) > 0 && len(refs) > 0 && fits(append([]span{{"    ", ""}}, meta...), refs) {
+		meta, refs = append(meta, refs...), nil
 	}
 	t.lw.para(0, bodyIndent, head)
 	if !removal {
-		t.redline(c, refs...)
+		t.redlineRuns(c, elide(Redline(changeEdits(c)), contextWords), refs...)
 	}
-	if len(figs) > 0 {
-		t.line(bodyIndent, labelWidth, "figures", figs...)
+	if len(meta) > 0 {
+		t.lw.para(bodyIndent, bodyIndent+2, meta)
 	}
-	t.deltas(c)
 }
 
 // spansWidth is the display width of spans laid on one line.
@@ -362,7 +390,8 @@ func changeIDs(c *diff.Change) string {
 }
 
 // shortPairing is why a paired change's clauses were paired, in a word,
-// with the similarity: "same id 0.40", "content 0.61".
+// with the similarity ("content 0.61"), unless it is the usual pairing by
+// equal ids.
 func shortPairing(c *diff.Change) string {
 	if !paired(c.Kind) || c.Rule == diff.RuleRemovalKept {
 		return ""
@@ -370,7 +399,8 @@ func shortPairing(c *diff.Change) string {
 	var rule string
 	switch c.Rule {
 	case diff.RuleID:
-		rule = "same id"
+		// The usual pairing: the heading's id says it.
+		return ""
 	case diff.RuleDerivesFrom:
 		rule = "derives_from"
 	case diff.RuleContent:
@@ -420,6 +450,59 @@ func (t *textReport) deltas(c *diff.Change) {
 // redline writes the clause text of a change, with deletions and insertions
 // marked.
 func (t *textReport) redline(c *diff.Change, after ...span) {
+	t.redlineRuns(c, Redline(changeEdits(c)), after...)
+}
+
+// contextWords is how many unchanged words the short layout keeps on each
+// side of an edit, as git keeps three lines of context around a hunk.
+const contextWords = 4
+
+// elide shortens the unchanged stretches of a redline that has edits to
+// contextWords words next to each edit, with "…" for the words left out;
+// a redline without edits is left whole.
+func elide(runs []Run, k int) []Run {
+	edited := false
+	for _, r := range runs {
+		edited = edited || r.Op != words.OpEqual
+	}
+	if !edited {
+		return runs
+	}
+	out := make([]Run, 0, len(runs))
+	for i, r := range runs {
+		if r.Op != words.OpEqual {
+			out = append(out, r)
+			continue
+		}
+		f := strings.Fields(r.Text)
+		lead := strings.HasPrefix(r.Text, " ")
+		trail := strings.HasSuffix(r.Text, " ")
+		first, last := i == 0, i == len(runs)-1
+		var text string
+		switch {
+		case first && !last && len(f) > k+1:
+			text = "… " + strings.Join(f[len(f)-k:], " ")
+		case last && !first && len(f) > k+1:
+			text = strings.Join(f[:k], " ") + " …"
+		case !first && !last && len(f) > 2*k+1:
+			text = strings.Join(f[:k], " ") + " … " + strings.Join(f[len(f)-k:], " ")
+		default:
+			out = append(out, r)
+			continue
+		}
+		if lead && !first {
+			text = " " + text
+		}
+		if trail && !last {
+			text += " "
+		}
+		out = append(out, Run{Op: words.OpEqual, Text: text})
+	}
+	return out
+}
+
+// redlineRuns writes runs as the clause text of change c, then after.
+func (t *textReport) redlineRuns(c *diff.Change, runs []Run, after ...span) {
 	plainSGR := ""
 	switch c.Kind {
 	case diff.KindAdded:
@@ -429,7 +512,7 @@ func (t *textReport) redline(c *diff.Change, after ...span) {
 	case diff.KindUnreported:
 		plainSGR = sgrDim
 	}
-	spans := redlineSpans(Redline(changeEdits(c)), t.lw.color, plainSGR)
+	spans := redlineSpans(runs, t.lw.color, plainSGR)
 	if len(spans) > 0 {
 		spans = append(spans, after...)
 		t.lw.para(bodyIndent, bodyIndent, spans)
