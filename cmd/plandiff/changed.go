@@ -22,6 +22,7 @@ type changedOptions struct {
 	exitCode      bool
 	quiet         bool
 	output        string
+	maxBytes      int
 }
 
 func newChangedCmd(e *env, g *globals) *cobra.Command {
@@ -50,7 +51,8 @@ than topics.yaml) with a top-level plandiff: key at either revision, and the
 other plan files in its directory are its corpus; other YAML is ignored.
 
 Formats: text; markdown, to post as a pull-request comment (one section per
-file, long diffs folded, kept under GitHub's comment size limit); json, a
+file, long diffs folded, within --max-bytes: every file and change heading
+stays, details are cut past the limit); json, a
 plandiff/changed/v1 envelope around each file's plandiff/diff/v1 result.
 
 The exit status is 1 when a changed file fails validation (a clause citing no
@@ -67,6 +69,9 @@ plan file changed; 2 when the repository or the base cannot be read.`,
 				return err
 			}
 			o.format = f
+			if err := checkMaxBytes(cmd, o.maxBytes, f); err != nil {
+				return err
+			}
 			return runChanged(cmd.Context(), e, g, o)
 		},
 	}
@@ -78,6 +83,7 @@ plan file changed; 2 when the repository or the base cannot be read.`,
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when a plan file changed")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	addMaxBytesFlag(cmd, &o.maxBytes)
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
 	registerEnumCompletion(cmd, "match", "auto", "id", "content")
 	return cmd
@@ -111,7 +117,7 @@ func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) erro
 		case "json":
 			out = render.ChangedJSON{Report: rep}
 		case "markdown":
-			out = render.ChangedMarkdown{Report: rep, ShowUnchanged: o.showUnchanged}
+			out = render.ChangedMarkdown{Report: rep, ShowUnchanged: o.showUnchanged, MaxBytes: o.maxBytes}
 		default:
 			out = render.ChangedText{Report: rep, Diff: diffTextOptions(e, g, o.showUnchanged, o.output != "")}
 		}

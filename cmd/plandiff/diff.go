@@ -27,6 +27,7 @@ type diffOptions struct {
 	showUnchanged bool
 	stat          bool
 	sources       string
+	maxBytes      int
 }
 
 func newDiffCmd(e *env, g *globals) *cobra.Command {
@@ -47,9 +48,22 @@ then pairs the rest by content; --match id uses only ids and links;
 
 Formats: text (a redline for the terminal; [-deleted-]{+inserted+} markers
 when colour is off), markdown (for a pull-request comment) and json (the
-plandiff/diff/v1 contract).`,
+plandiff/diff/v1 contract).
+
+Text has a short layout (--sources short, the default): the sources each
+change cites by number, listed once under the summary, and a removed clause
+in one line; --sources full adds the sources' dates and coverage, the notes
+and how the clauses were paired; --stat prints one line per change. In a
+terminal the text goes through a pager ($PLANDIFF_PAGER, $PAGER, less -FRX).
+
+Markdown keeps under --max-bytes (65,000 by default, under GitHub's comment
+limit): the summary and every change's heading always stay; a larger diff
+folds each change's details into a <details> block, cuts those that do not
+fit and says how many it cut.`,
 		Example: `  plandiff diff us-28-draft framework-20
   plandiff diff --only modified,added --topic military us-28-draft framework-20
+  plandiff diff --stat us-28-draft framework-20
+  plandiff diff --sources full --topic elections us-28-draft framework-20
   plandiff diff --format markdown -o changes.md us-28-draft eu-counterproposal
   plandiff diff --format json HEAD:plans/us-28-draft.yaml plans/us-28-draft.yaml
   plandiff diff --exit-code old.yaml new.yaml`,
@@ -71,6 +85,7 @@ plandiff/diff/v1 contract).`,
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic filter)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	addMaxBytesFlag(cmd, &o.maxBytes)
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
 	registerEnumCompletion(cmd, "match", "auto", "id", "content")
 	registerEnumCompletion(cmd, "sources", "none", "short", "full")
@@ -127,6 +142,9 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return usageErrorf("--%v", err)
 	}
+	if err := checkMaxBytes(cmd, o.maxBytes, o.format); err != nil {
+		return err
+	}
 	if o.stat && o.format != "text" {
 		return usageErrorf("--stat is a text view; it does not go with --format %s", o.format)
 	}
@@ -154,8 +172,11 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if !o.quiet {
 		pe, done := withPager(e, g, o.format == "text" && o.output == "")
 		err := writeOutput(cmd.Context(), pe, o.output, func(w io.Writer) error {
-			if o.format != "text" {
-				return renderDiff(w, res, o.format, o.showUnchanged, pe, g, o.output != "")
+			switch o.format {
+			case "markdown":
+				return render.Markdown(w, res, render.MarkdownOptions{ShowUnchanged: o.showUnchanged, MaxBytes: o.maxBytes})
+			case "json":
+				return render.JSON(w, res)
 			}
 			opts := diffTextOptions(pe, g, o.showUnchanged, o.output != "")
 			opts.Sources = detail

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/plandiff/plandiff/internal/asyncwrite"
 	"github.com/plandiff/plandiff/internal/atomicfile"
 	"github.com/plandiff/plandiff/pkg/diff"
@@ -73,4 +75,21 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 		return 0, err
 	}
 	return c.w.Write(p)
+}
+
+// addMaxBytesFlag adds --max-bytes, the bound on Markdown output.
+func addMaxBytesFlag(cmd *cobra.Command, v *int) {
+	cmd.Flags().IntVar(v, "max-bytes", render.GitHubCommentLimit, "markdown: keep the output under `N` bytes, shortening changes to their headings past it (0: no limit)")
+}
+
+// checkMaxBytes rejects a negative --max-bytes, and --max-bytes given with
+// a format it does not bound.
+func checkMaxBytes(cmd *cobra.Command, n int, format string) error {
+	if n < 0 {
+		return usageErrorf("--max-bytes %d: want 0 (no limit) or more", n)
+	}
+	if cmd.Flags().Changed("max-bytes") && format != "markdown" {
+		return usageErrorf("--max-bytes bounds markdown output, not %s", format)
+	}
+	return nil
 }

@@ -117,3 +117,57 @@ func TestPager(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffMarkdownUnderLimit: for every pair of corpus versions, the
+// default Markdown is within GitHub's comment limit and keeps every
+// change's heading.
+func TestDiffMarkdownUnderLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: diffs every pair of the corpus")
+	}
+	code, list, _ := runIn(".", "list", "--format", "json")
+	if code != 0 {
+		t.Fatal("list failed")
+	}
+	var ids []string
+	for _, m := range regexp.MustCompile(`"id": "([^"]+)"`).FindAllStringSubmatch(list, -1) {
+		ids = append(ids, m[1])
+	}
+	if len(ids) < 5 {
+		t.Fatalf("only %d versions listed", len(ids))
+	}
+	largest, pair := 0, ""
+	for _, a := range ids {
+		for _, b := range ids {
+			if a == b {
+				continue
+			}
+			code, md, errs := runIn(".", "diff", "--format", "markdown", a, b)
+			if code != 0 {
+				t.Fatalf("%s %s: %s", a, b, errs)
+			}
+			if len(md) > 65000 {
+				t.Errorf("%s → %s: %d bytes of Markdown, over 65,000", a, b, len(md))
+			}
+			_, js, _ := runIn(".", "diff", "--format", "json", a, b)
+			var r diff.Result
+			if err := json.Unmarshal([]byte(js), &r); err != nil {
+				t.Fatal(err)
+			}
+			shown := 0
+			for _, c := range r.Changes {
+				if c.Kind != diff.KindUnchanged || c.Moved || c.Renumbered {
+					shown++
+				}
+			}
+			if n := strings.Count(md, "\n### "); n != shown {
+				t.Errorf("%s → %s: %d change headings, want %d", a, b, n, shown)
+			}
+			_, whole, _ := runIn(".", "diff", "--format", "markdown", "--max-bytes", "0", a, b)
+			if len(whole) > largest {
+				largest, pair = len(whole), a+" → "+b
+			}
+		}
+	}
+	t.Logf("largest unbounded Markdown: %s, %d bytes", pair, largest)
+}

@@ -64,19 +64,22 @@ func (t ChangedText) WriteReport(w io.Writer) error {
 // ChangedMarkdown writes a changed.Report as a pull-request comment: a
 // marker to find the comment by (ChangedMarker), a table of the files, then a
 // section per file with its problems and its diff as Markdown writes it,
-// folded when long. Sections that would take the comment past
-// ChangedMarkdownBudget are left out, with a note saying how many.
+// folded when long. With MaxBytes, the comment keeps under that size: the
+// table and every file's section stay, and the diffs share what is left, in
+// file order, each shortened as Markdown shortens a diff; files whose
+// section cannot fit even so are left out, with a note saying how many.
 type ChangedMarkdown struct {
 	Report        *changed.Report
 	ShowUnchanged bool
+	// MaxBytes bounds the comment's size; 0 means no bound.
+	MaxBytes int
 }
-
-// ChangedMarkdownBudget bounds the Markdown report: GitHub refuses comments
-// over 65,536 characters, so diffs that would not fit are left out.
-const ChangedMarkdownBudget = 60000
 
 // changedFoldLines is the length from which a file's diff is folded.
 const changedFoldLines = 40
+
+// changedWhole is the command that prints the whole report.
+const changedWhole = "plandiff changed --format markdown --max-bytes 0"
 
 // ChangedMarker opens the Markdown report, so that a workflow can find its
 // earlier comment and update it. Data never produces it: < is escaped.
@@ -113,28 +116,70 @@ func (m ChangedMarkdown) WriteReport(w io.Writer) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdText(f.Path), mdText(f.StatusText()), valid, clauses)
 	}
 
-	omitted := 0
-	for _, f := range rep.Files {
-		sec, err := m.section(f)
+	secs := make([]string, len(rep.Files))
+	total := b.Len()
+	for i, f := range rep.Files {
+		sec, err := m.section(f, 0)
 		if err != nil {
 			return err
 		}
-		if b.Len()+len(sec) > ChangedMarkdownBudget {
-			omitted++
-			continue
+		secs[i] = sec
+		total += len(sec)
+	}
+	omitted := 0
+	if m.MaxBytes > 0 && total > m.MaxBytes {
+		// Each file's section at its shortest (every change a heading),
+		// so that the diffs before it leave room for it.
+		least := make([]int, len(rep.Files))
+		for i, f := range rep.Files {
+			sec, err := m.section(f, 1)
+			if err != nil {
+				return err
+			}
+			least[i] = len(sec)
 		}
+		note := len(changedOmittedNote(len(rep.Files)))
+		used := b.Len()
+		for i, f := range rep.Files {
+			after := 0
+			for _, n := range least[i+1:] {
+				after += n
+			}
+			budget := m.MaxBytes - used - after - note
+			if least[i] > budget {
+				secs[i] = ""
+				omitted++
+				continue
+			}
+			if len(secs[i]) > budget {
+				sec, err := m.section(f, budget)
+				if err != nil {
+					return err
+				}
+				secs[i] = sec
+			}
+			used += len(secs[i])
+		}
+	}
+	for _, sec := range secs {
 		b.WriteString(sec)
 	}
 	if omitted > 0 {
-		fmt.Fprintf(&b, "\n%d %s left out to keep this comment within GitHub's size limit: run `plandiff changed` locally to see %s.\n",
-			omitted, changed.Plural(omitted, "file is", "files are"), changed.Plural(omitted, "it", "them"))
+		b.WriteString(changedOmittedNote(omitted))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// section is one file's part of the Markdown report.
-func (m ChangedMarkdown) section(f *changed.File) (string, error) {
+// changedOmittedNote says how many files' sections were left out.
+func changedOmittedNote(n int) string {
+	return fmt.Sprintf("\n%d %s left out to keep this comment within GitHub's size limit: `%s` shows %s.\n",
+		n, changed.Plural(n, "file is", "files are"), changedWhole, changed.Plural(n, "it", "them"))
+}
+
+// section is one file's part of the Markdown report, at most maxBytes long
+// if it can be (0: no bound): the diff inside is shortened to fit.
+func (m ChangedMarkdown) section(f *changed.File, maxBytes int) (string, error) {
 	var sec strings.Builder
 	sec.WriteString("\n### " + mdText(f.Path) + "\n")
 	switch f.Status {
@@ -155,15 +200,24 @@ func (m ChangedMarkdown) section(f *changed.File) (string, error) {
 		sec.WriteString("\n> " + capitalize(mdText(f.Note)) + ".\n")
 	}
 	if f.Result != nil {
+		summary := mdText(changed.ClauseCounts(f.Result))
+		wrapper := len("\n<details open><summary>Clauses: </summary>\n\n") + len(summary) + len("\n</details>\n")
+		diffMax := 0
+		if maxBytes > 0 {
+			// demoteHeadings adds two bytes to each heading: the
+			// diff's title and one per change at most.
+			demoted := 2 * (len(f.Result.Changes) + 1)
+			diffMax = max(maxBytes-sec.Len()-wrapper-demoted, 1)
+		}
 		var d bytes.Buffer
-		if err := Markdown(&d, f.Result, MarkdownOptions{ShowUnchanged: m.ShowUnchanged}); err != nil {
+		if err := Markdown(&d, f.Result, MarkdownOptions{ShowUnchanged: m.ShowUnchanged, MaxBytes: diffMax, Whole: changedWhole}); err != nil {
 			return "", err
 		}
 		open := ""
 		if bytes.Count(d.Bytes(), []byte("\n")) <= changedFoldLines {
 			open = " open"
 		}
-		fmt.Fprintf(&sec, "\n<details%s><summary>Clauses: %s</summary>\n\n", open, mdText(changed.ClauseCounts(f.Result)))
+		fmt.Fprintf(&sec, "\n<details%s><summary>Clauses: %s</summary>\n\n", open, summary)
 		sec.WriteString(demoteHeadings(d.String(), 2))
 		sec.WriteString("\n</details>\n")
 	}

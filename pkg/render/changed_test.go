@@ -46,36 +46,61 @@ func TestChangedMarkdownStaysUnderGitHubsLimit(t *testing.T) {
 	for i := range 6 {
 		rep.Files = append(rep.Files, testChanged(t, fmt.Sprintf("plans/p%d.yaml", i), 60))
 	}
-	var out bytes.Buffer
-	if err := (ChangedMarkdown{Report: rep}).WriteReport(&out); err != nil {
+	var whole bytes.Buffer
+	if err := (ChangedMarkdown{Report: rep}).WriteReport(&whole); err != nil {
 		t.Fatal(err)
 	}
-	md := out.String()
-	if out.Len() > 65536 {
-		t.Errorf("report is %d bytes, over GitHub's comment limit", out.Len())
+	if whole.Len() <= GitHubCommentLimit {
+		t.Fatalf("the test report is only %d bytes: it must need shortening", whole.Len())
 	}
-	if !strings.Contains(md, "left out to keep this comment within GitHub's size limit") {
-		t.Error("no note that diffs were left out")
-	}
-	for i := range 6 {
-		if !strings.Contains(md, fmt.Sprintf("| plans/p%d.yaml | modified | ok | 60 modified |", i)) {
-			t.Errorf("the table lacks plans/p%d.yaml", i)
+	for _, limit := range []int{GitHubCommentLimit, 20000} {
+		var out bytes.Buffer
+		if err := (ChangedMarkdown{Report: rep, MaxBytes: limit}).WriteReport(&out); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if !strings.Contains(md, "### plans/p0.yaml") {
-		t.Error("not even the first file's diff fits")
-	}
-	// A long diff is folded, a short one open.
-	if !strings.Contains(md, "<details><summary>Clauses: 60 modified</summary>") {
-		t.Error("a long diff is not folded")
+		md := out.String()
+		if out.Len() > limit {
+			t.Errorf("report is %d bytes, over %d", out.Len(), limit)
+		}
+		if !strings.Contains(md, "changes are shortened to their heading") || !strings.Contains(md, changedWhole) {
+			t.Errorf("%d: no note that changes were shortened, naming %s", limit, changedWhole)
+		}
+		for i := range 6 {
+			if !strings.Contains(md, fmt.Sprintf("| plans/p%d.yaml | modified | ok | 60 modified |", i)) {
+				t.Errorf("the table lacks plans/p%d.yaml", i)
+			}
+			if !strings.Contains(md, fmt.Sprintf("### plans/p%d.yaml", i)) {
+				t.Errorf("%d: no section for plans/p%d.yaml", limit, i)
+			}
+		}
+		// Every change of every file keeps its heading.
+		if n := strings.Count(md, "\n##### Modified: "); n != 6*60 {
+			t.Errorf("%d: %d change headings, want %d", limit, n, 6*60)
+		}
+		if !strings.Contains(md, "<details><summary>Clauses: 60 modified</summary>") {
+			t.Error("a long diff is not folded")
+		}
 	}
 	var short bytes.Buffer
 	rep.Files = []*changed.File{testChanged(t, "plans/short.yaml", 1)}
-	if err := (ChangedMarkdown{Report: rep}).WriteReport(&short); err != nil {
+	if err := (ChangedMarkdown{Report: rep, MaxBytes: GitHubCommentLimit}).WriteReport(&short); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(short.String(), "<details open><summary>Clauses: 1 modified</summary>") {
 		t.Errorf("a short diff is folded:\n%s", short.String())
+	}
+	// Too many files for even their headings: whole sections go, and a
+	// note says how many.
+	var tiny bytes.Buffer
+	rep.Files = rep.Files[:0]
+	for i := range 6 {
+		rep.Files = append(rep.Files, testChanged(t, fmt.Sprintf("plans/p%d.yaml", i), 60))
+	}
+	if err := (ChangedMarkdown{Report: rep, MaxBytes: 8000}).WriteReport(&tiny); err != nil {
+		t.Fatal(err)
+	}
+	if tiny.Len() > 8000 || !strings.Contains(tiny.String(), "left out to keep this comment within GitHub's size limit") {
+		t.Errorf("%d bytes, or no note on files left out", tiny.Len())
 	}
 }
 

@@ -18,7 +18,22 @@ type MarkdownOptions struct {
 	// clause is listed only when it moved or was renumbered; the summary
 	// table always counts every change.
 	ShowUnchanged bool
+	// MaxBytes bounds the report's size (GitHub refuses comments over
+	// 65,536 characters); 0 means no bound. A report that would be larger
+	// keeps its header, its counts and every change's heading, and folds
+	// each change's redline, figures and sources into a <details> block;
+	// blocks that do not fit are left out, and a closing line says how many
+	// changes were shortened and how to get the whole report.
+	MaxBytes int
+	// Whole is the command that prints the whole report, named in the note
+	// on shortened changes; empty means plandiff diff's.
+	Whole string
 }
+
+// GitHubCommentLimit is the default --max-bytes of Markdown output: under
+// the 65,536 characters GitHub accepts in a comment, with room to spare for
+// what a workflow adds around it.
+const GitHubCommentLimit = 65000
 
 // Markdown writes the diff as GitHub-flavoured Markdown, ready to paste as a
 // pull-request comment: a heading, a table of both versions (partial ones
@@ -63,35 +78,94 @@ func Markdown(w io.Writer, r *diff.Result, opts MarkdownOptions) error {
 	if r == nil {
 		return errNilResult
 	}
-	p := &printer{w: w}
-	m := &mdReport{p: p, r: r}
+	var head strings.Builder
+	m := &mdReport{b: &head, r: r}
 	m.header()
-	n, hidden := 0, 0
+	var heads, bodies []string
+	hidden := 0
 	for i := range r.Changes {
 		c := &r.Changes[i]
 		if !shown(c, opts.ShowUnchanged) {
 			hidden++
 			continue
 		}
-		m.change(c)
-		n++
+		heads = append(heads, m.heading(c))
+		bodies = append(bodies, m.body(c))
 	}
-	if n == 0 {
-		p.str("\nNo differences.\n")
+	var tail string
+	if len(heads) == 0 {
+		tail += "\nNo differences.\n"
 	}
 	if hidden > 0 {
-		p.str("\n*" + capitalize(unchangedNote(hidden)) + ".*\n")
+		tail += "\n*" + capitalize(unchangedNote(hidden)) + ".*\n"
+	}
+
+	p := &printer{w: w}
+	p.str(head.String())
+	total := head.Len() + len(tail)
+	for i := range heads {
+		total += len(heads[i]) + len(bodies[i])
+	}
+	if opts.MaxBytes <= 0 || total <= opts.MaxBytes {
+		for i := range heads {
+			p.str(heads[i])
+			p.str(bodies[i])
+		}
+		p.str(tail)
+		return p.flush()
+	}
+
+	// Too large: every heading stays; bodies fold into <details> blocks,
+	// in order, while they fit in what the headings, the tail and the
+	// closing note leave.
+	whole := opts.Whole
+	if whole == "" {
+		whole = "plandiff diff --format markdown --max-bytes 0"
+	}
+	left := opts.MaxBytes - head.Len() - len(tail) - len(mdShortenedNote(len(heads), len(heads), opts.MaxBytes, whole))
+	for _, h := range heads {
+		left -= len(h)
+	}
+	shortened := 0
+	for i := range heads {
+		p.str(heads[i])
+		folded := mdFold(bodies[i])
+		if len(folded) <= left {
+			p.str(folded)
+			left -= len(folded)
+		} else {
+			shortened++
+		}
+	}
+	p.str(tail)
+	if shortened > 0 {
+		p.str(mdShortenedNote(shortened, len(heads), opts.MaxBytes, whole))
 	}
 	return p.flush()
 }
 
+// mdFold puts a change's body in a closed <details> block.
+func mdFold(body string) string {
+	return "\n<details><summary>Redline, figures and sources</summary>\n" + body + "\n</details>\n"
+}
+
+// mdShortenedNote says how many changes lost their details to the size
+// bound, and where the whole report is.
+func mdShortenedNote(n, of, maxBytes int, whole string) string {
+	return fmt.Sprintf("\n*%d of %d changes are shortened to their heading to keep this report under %d bytes "+
+		"(GitHub's comment limit): the whole report is in `%s`, "+
+		"or in the JSON (`--format json`) a workflow can attach as an artifact.*\n", n, of, maxBytes, whole)
+}
+
 type mdReport struct {
-	p *printer
+	b *strings.Builder
 	r *diff.Result
 }
 
+func (m *mdReport) str(s string) { m.b.WriteString(s) }
+
 func (m *mdReport) header() {
-	p, r := m.p, m.r
+	p, r := m, m.r
 	p.str("## plandiff: " + mdID(r.Old.ID) + " → " + mdID(r.New.ID) + "\n\n")
 	named := r.Old.Name != "" || r.New.Name != ""
 	p.str("| | version | title | completeness | status | surfaced |")
@@ -136,8 +210,8 @@ func (m *mdReport) header() {
 	p.str("\n|" + head.String() + "\n|" + rule.String() + "\n|" + row.String() + "\n")
 }
 
-func (m *mdReport) change(c *diff.Change) {
-	p := m.p
+// heading is a change's heading line: kind, numbers, flags and topic.
+func (m *mdReport) heading(c *diff.Change) string {
 	head := []string{mdText(capitalize(headingNoun(c)))}
 	oldN, newN := numbersOf(c.OldNumbers, c.Old), numbersOf(c.NewNumbers, c.New)
 	switch {
@@ -157,10 +231,15 @@ func (m *mdReport) change(c *diff.Change) {
 	if topic := mdText(c.Topic); topic != "" {
 		head = append(head, "topic: "+topic)
 	}
-	p.str("\n### " + strings.Join(head, " · ") + "\n")
+	return "\n### " + strings.Join(head, " · ") + "\n"
+}
 
+// body is what follows a change's heading: the redline, figures, ids,
+// pairing, evidence, deltas, notes and sources.
+func (m *mdReport) body(c *diff.Change) string {
+	var out strings.Builder
 	if quote := mdRedline(c); quote != "" {
-		p.str("\n" + quote)
+		out.WriteString("\n" + quote)
 	}
 
 	var items []string
@@ -211,7 +290,8 @@ func (m *mdReport) change(c *diff.Change) {
 	if len(c.Sources.New) > 0 || len(c.New) > 0 || c.RemovedEntry != "" {
 		item("New sources", mdSources(sideSources(&m.r.New, c.Sources.New)))
 	}
-	p.str("\n" + strings.Join(items, "\n") + "\n")
+	out.WriteString("\n" + strings.Join(items, "\n") + "\n")
+	return out.String()
 }
 
 func capitalize(s string) string {
