@@ -25,7 +25,7 @@
 // parent's effective text that the step into it found unreported is carried
 // over, marked inherited (Node.Stated false, Node.From the version whose text
 // it is), nested under the clause its parent clause became. Clauses the
-// partial version marks `removed: true` are not carried. So geneva-19 (6
+// partial version marks `removed: true` are not carried. So geneva-19 (7
 // reported entries of 19 points) passes the untouched points of us-28-draft
 // on to framework-20 instead of making them look added there.
 //
@@ -48,7 +48,9 @@
 // content, then containment), ties going to the parent listed first in
 // `supersedes`. A clause that every step calls added but whose id (or one of
 // whose derives_from targets) is stated in an earlier ancestor is resurrected:
-// it links to the nearest such ancestor clause. Following predecessors gives
+// it links to the nearest such ancestor clause. Failing that, a derives_from
+// target in an earlier version that is not an ancestor (another track) makes
+// a derived link, so a figure can be followed from one track into another. Following predecessors gives
 // the trail `annotate` prints. A thread is a connected set of nodes under all
 // pairings (merges and splits join threads), which is what `history` prints.
 //
@@ -69,6 +71,13 @@ import (
 // KindResurrected marks a clause that a step calls added but that an older
 // version stated: it was dropped (or left out) on the way and came back.
 const KindResurrected diff.Kind = "resurrected"
+
+// KindDerived marks a clause whose derives_from names a clause of an earlier
+// version that no chain of steps leads from: a version on another track (the
+// US draft taking up a figure of the 2022 Istanbul draft). The data states
+// the lineage, but no comparison pairs the two, so the link is drawn from
+// derives_from alone.
+const KindDerived diff.Kind = "derived"
 
 // Options configures Build.
 type Options struct {

@@ -273,6 +273,37 @@ func TestChains(t *testing.T) {
 			trails: []want{{"v3", "pardon", "v1#amnesty first, v3#pardon resurrected/derives_from"}},
 		},
 		{
+			name: "derived: a root takes up a clause of a version on another track",
+			plans: func(t *testing.T) []*plan.Plan {
+				return []*plan.Plan{
+					ver(t, "a0", "army: Ukraine's armed forces are capped at 85,000 personnel.", "crimea: Crimea is left out of the treaty."),
+					ver(t, "b1", "army: <a0#army> "+textA, "elections: "+textC),
+					ver(t, "c2 supersedes=b1", "army: "+textB, "elections: "+textC),
+				}
+			},
+			trails: []want{
+				{"c2", "army", "a0#army first, b1#army derived/derives_from, c2#army modified/id"},
+				{"b1", "elections", "b1#elections first"},
+			},
+			states: []wantState{{"army", "a0=stated b1=stated c2=stated"}, {"crimea", "a0=stated"}},
+			check: func(t *testing.T, l *Lineage) {
+				c := l.ThreadsOf("army")[0].Cell("b1")
+				if len(c.Links) != 1 || c.Links[0].Kind != KindDerived || c.Links[0].From != "a0" || len(c.Links[0].Figures) == 0 {
+					t.Errorf("b1 links = %+v", c.Links)
+				}
+			},
+		},
+		{
+			name: "derived: a link to a later version is not followed, so trails end",
+			plans: func(t *testing.T) []*plan.Plan {
+				return []*plan.Plan{
+					ver(t, "a0", "army: <b1#army> "+textA),
+					ver(t, "b1", "army: "+textB),
+				}
+			},
+			trails: []want{{"a0", "army", "a0#army first"}, {"b1", "army", "b1#army first"}},
+		},
+		{
 			name: "derives_from to a grandparent is translated through a partial parent",
 			plans: func(t *testing.T) []*plan.Plan {
 				return []*plan.Plan{

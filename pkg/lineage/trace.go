@@ -131,7 +131,61 @@ func (l *Lineage) prev(n *Node) (*Node, *Link) {
 	if n.Removed {
 		return nil, nil
 	}
-	return l.resurrected(v, n)
+	if p, link := l.resurrected(v, n); link != nil {
+		return p, link
+	}
+	return l.derived(v, n)
+}
+
+// derived follows n's derives_from to a stated clause of a version earlier in
+// lineage order that is not an ancestor of v: steps never compare the two, so
+// only the data links them. Earlier versions only, so that trails end.
+func (l *Lineage) derived(v *Version, n *Node) (*Node, *Link) {
+	here := indexOf(l.Versions, v)
+	for _, d := range n.derives {
+		ver, id, ok := plan.SplitRef(d)
+		a := l.byID[ver]
+		if !ok || a == nil || a == v || indexOf(l.Versions, a) > here || l.isAncestor(v, a) {
+			continue
+		}
+		m := a.nodes[id]
+		if m == nil || !m.Stated {
+			continue
+		}
+		link := &Link{
+			From: a.ID, To: v.ID, Kind: KindDerived, Change: -1,
+			Old: []string{m.ID}, New: []string{n.ID},
+			OldNumbers: []string{m.Number}, NewNumbers: []string{n.Number},
+			Rule: diff.RuleDerivesFrom, Reported: true, Renumbered: m.Number != n.Number,
+		}
+		link.Edits, link.Figures, link.Similarity = wordDiff(m.Text, n.Text)
+		return m, link
+	}
+	return nil, nil
+}
+
+// isAncestor reports whether a is reached from v through supersedes.
+func (l *Lineage) isAncestor(v, a *Version) bool {
+	seen := map[*Version]bool{}
+	queue := append([]*Version(nil), v.Parents...)
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if x == a {
+			return true
+		}
+		if !seen[x] {
+			seen[x] = true
+			queue = append(queue, x.Parents...)
+		}
+	}
+	return false
+}
+
+// offStep reports a link that no step change carries: a resurrection or a
+// derived link.
+func offStep(link *Link) bool {
+	return link != nil && (link.Kind == KindResurrected || link.Kind == KindDerived)
 }
 
 // resurrected looks for n in the ancestors of v, nearest first: a stated
@@ -267,7 +321,7 @@ func (l *Lineage) buildThreads() {
 	}
 	for _, n := range all {
 		if n.Stated && !n.Removed {
-			if prev, link := l.prev(n); link != nil && link.Kind == KindResurrected {
+			if prev, link := l.prev(n); offStep(link) {
 				union(prev, n)
 			}
 		}
@@ -387,7 +441,7 @@ func (l *Lineage) layout(t *Thread, comp map[*Version]int, touch map[*Thread]map
 		}
 		for _, n := range c.Nodes {
 			if n.Stated {
-				if _, link := l.prev(n); link != nil && link.Kind == KindResurrected {
+				if _, link := l.prev(n); offStep(link) {
 					c.Links = append(c.Links, link)
 				}
 			}

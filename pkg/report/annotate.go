@@ -210,6 +210,8 @@ func trailLine(e TrailEntry, esc func(string) string) string {
 		parts = append(parts, "not reported there (partial), carried over")
 	case e.Kind == lineage.KindResurrected:
 		parts = append(parts, "back after being dropped; last stated in "+esc(e.From))
+	case e.Kind == lineage.KindDerived:
+		parts = append(parts, "derived from "+esc(e.From)+" on another track")
 	}
 	if e.Rule != "" && e.Rule != diff.RuleNone && e.Kind != diff.KindUnreported {
 		how := "inferred"
@@ -218,7 +220,7 @@ func trailLine(e TrailEntry, esc func(string) string) string {
 		}
 		parts = append(parts, "paired by "+ruleName(e.Rule)+" ("+how+")")
 	}
-	if e.Kind == diff.KindModified || e.Kind == diff.KindMerged || e.Kind == diff.KindSplit || e.Kind == lineage.KindResurrected {
+	if e.Kind == diff.KindModified || e.Kind == diff.KindMerged || e.Kind == diff.KindSplit || e.Kind == lineage.KindResurrected || e.Kind == lineage.KindDerived {
 		parts = append(parts, "similarity "+strconv.FormatFloat(e.Similarity, 'f', 2, 64))
 	}
 	for _, f := range e.Figures {

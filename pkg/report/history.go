@@ -186,6 +186,8 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 		parts[0] = "added (not in " + esc(s.From) + "'s text)"
 	case s.Kind == lineage.KindResurrected:
 		parts[0] = "back (resurrected; last stated in " + esc(s.From) + ")"
+	case s.Kind == lineage.KindDerived:
+		parts[0] = "derived from " + esc(s.From) + " (another track)"
 	case s.Kind == diff.KindUnreported:
 		parts[0] = "unreported (absence is not removal)"
 	}
@@ -196,7 +198,7 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 		}
 		parts = append(parts, "paired by "+ruleName(s.Rule)+" ("+how+")")
 	}
-	if s.Kind == diff.KindModified || s.Kind == diff.KindMerged || s.Kind == diff.KindSplit || s.Kind == lineage.KindResurrected {
+	if s.Kind == diff.KindModified || s.Kind == diff.KindMerged || s.Kind == diff.KindSplit || s.Kind == lineage.KindResurrected || s.Kind == lineage.KindDerived {
 		parts = append(parts, "similarity "+strconv.FormatFloat(s.Similarity, 'f', 2, 64))
 	}
 	if s.Moved {

@@ -482,21 +482,23 @@ func (b *builder) prevLinks(cr *ClauseRow, n *lineage.Node, s *lineage.Step, sr 
 }
 
 // resurrection links a clause that comes back after being dropped to where
-// it was last stated.
+// it was last stated, and a clause derived from another track to the clause
+// its derives_from names.
 func (b *builder) resurrection(cr *ClauseRow, n *lineage.Node) {
 	tr := b.l.Trail(n)
 	if len(tr) < 2 {
 		return
 	}
 	last := tr[len(tr)-1]
-	if last.Link == nil || last.Link.Kind != lineage.KindResurrected {
+	if last.Link == nil || last.Link.Kind != lineage.KindResurrected && last.Link.Kind != lineage.KindDerived {
 		return
 	}
 	prev := tr[len(tr)-2].Node
 	cr.Prev = append(cr.Prev, LineageLink{
 		Version: prev.Version, Clause: prev.ID, Number: prev.Number,
-		Anchor: b.clauseAnchors[prev.Version+"#"+prev.ID], Kind: lineage.KindResurrected,
-		Rule: last.Link.Rule, Reported: true, Similarity: last.Link.Similarity, Resurrection: true,
+		Anchor: b.clauseAnchors[prev.Version+"#"+prev.ID], Kind: last.Link.Kind,
+		Rule: last.Link.Rule, Reported: true, Similarity: last.Link.Similarity,
+		Resurrection: last.Link.Kind == lineage.KindResurrected,
 	})
 }
 

@@ -178,9 +178,11 @@ func TestAnnotateHistoryGolden(t *testing.T) {
 	}
 }
 
-// The history of armed-forces-size is the example: 600,000 in the
-// US draft, 800,000 in the E3 text, 800,000 at Geneva (reported by the FT,
-// disputed), 800,000 in the 20-point framework.
+// The history of armed-forces-size is the example: Russia's 85,000
+// and Ukraine's 250,000 in the Istanbul draft of 2022 (another track, joined
+// by a derives_from link), no figure in Russia's 2025 memorandum, 600,000 in
+// the US draft, 800,000 in the E3 text, at Geneva (reported by the FT,
+// disputed), in the Berlin leaders' statement and in the 20-point framework.
 func TestArmedForcesFigures(t *testing.T) {
 	r := Build(corpusLineage(t), Options{})
 	var row *FigureRow
@@ -196,7 +198,7 @@ func TestArmedForcesFigures(t *testing.T) {
 	for _, e := range row.Versions {
 		got = append(got, e.Version+"="+e.State+":"+strings.Join(e.Figures, ","))
 	}
-	want := "us-28-draft=stated:600,000 eu-counterproposal=stated:800,000 geneva-19=stated:800,000 framework-20=stated:800,000"
+	want := "istanbul-2022=stated:85,000,250,000 russia-memo-2025-06=stated: us-28-draft=stated:600,000 eu-counterproposal=stated:800,000 geneva-19=stated:800,000 berlin-statement-2025-12=stated:800,000 framework-20=stated:800,000"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
@@ -207,7 +209,7 @@ func TestArmedForcesFigures(t *testing.T) {
 	}
 }
 
-// Geneva-19 reports 6 entries of 19 points; the step from it to the
+// Geneva-19 reports 7 entries of 19 points; the step from it to the
 // framework must not call the rest of the US draft added.
 func TestPartialGenevaDoesNotBreakChains(t *testing.T) {
 	l := corpusLineage(t)
