@@ -10,6 +10,7 @@ import (
 
 	"github.com/plandiff/plandiff/internal/golden"
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
 
@@ -102,7 +103,8 @@ func linkProblems(r *Report) []string {
 			sourceLinks(where, c.Sources)
 			for _, l := range append(append([]LineageLink{}, c.Prev...), c.Next...) {
 				ref(where+" → "+l.Version+"#"+l.Clause, l.Anchor, false)
-				ref(where+" → change", l.ChangeAnchor, !l.Resurrection)
+				// Resurrections and derived links join clauses no step compares.
+				ref(where+" → change", l.ChangeAnchor, !l.Resurrection && l.Kind != lineage.KindDerived)
 			}
 		}
 	}
