@@ -8,9 +8,9 @@ import (
 )
 
 // TextStat writes the diff as `git diff --stat` would: one line per shown
-// change (kind, old and new numbers, topic, similarity of a pairing, the
-// figures that changed, the clause ids), aligned in columns, then the
-// summary of counts. Options are those of Text; Sources is not used.
+// change (kind, old and new numbers, topic, the rule and similarity of a
+// pairing, the clause ids, the figures that changed), aligned in columns,
+// then the summary of counts. Options are those of Text; Sources is not used.
 func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 	if r == nil {
 		return errNilResult
@@ -52,9 +52,7 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 		if t := line(c.Topic); t != "" {
 			x.topic = "[" + t + "]"
 		}
-		if paired(c.Kind) && c.Rule != diff.RuleRemovalKept {
-			x.sim = similarity(c.Similarity)
-		}
+		x.sim = shortPairing(c)
 		wKind, wNums = max(wKind, DisplayWidth(x.kind)), max(wNums, DisplayWidth(x.nums))
 		wTopic, wSim = max(wTopic, DisplayWidth(x.topic)), max(wSim, DisplayWidth(x.sim))
 		rows = append(rows, x)
@@ -66,7 +64,7 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 			{"  " + pad(x.nums, wNums) + "  " + pad(x.topic, wTopic), ""},
 		}
 		if wSim > 0 {
-			spans = append(spans, span{"  " + strings.Repeat(" ", wSim-DisplayWidth(x.sim)) + x.sim, sgrDim})
+			spans = append(spans, span{"  " + x.sim + strings.Repeat(" ", wSim-DisplayWidth(x.sim)), sgrDim})
 		}
 		spans = append(spans, span{"  " + x.ids, ""})
 		if len(x.figs) > 0 {

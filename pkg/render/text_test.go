@@ -142,8 +142,8 @@ func TestTextContent(t *testing.T) {
 	}{
 		{"redline markers", short, "[-limited to 600,000 personnel-]{+kept at 800,000 personnel in peacetime+}"},
 		{"redline colours", color, sgrDel + "limited to 600,000 personnel" + sgrReset + " " + sgrIns + "kept at 800,000"},
-		{"numbers and flag", full, "~ modified  6 → 4  renumbered  [military]"},
-		{"numbers short", short, "~ modified  6 → 4  [military]  armed-forces-size"},
+		{"numbers and flag", full, "~ modified  6 → 4  renumbered  [military]  (id 0.71)"},
+		{"numbers short", short, "~ modified  6 → 4  [military]  armed-forces-size  (id 0.71)"},
 		{"moved", full, "= unchanged  2 → 3  moved  renumbered"},
 		{"moved short", short, "= unchanged  2 → 3  moved  [non-aggression]"},
 		{"figures", full, "figures      600,000 → 800,000"},
