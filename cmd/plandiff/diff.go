@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
 	"github.com/plandiff/plandiff/pkg/render"
 )
@@ -28,6 +30,7 @@ type diffOptions struct {
 	stat          bool
 	sources       string
 	maxBytes      int
+	noCarry       bool
 }
 
 func newDiffCmd(e *env, g *globals) *cobra.Command {
@@ -41,6 +44,13 @@ moved, and which sources back each side.
 
 Clauses missing from a version marked completeness: partial are reported as
 unreported, not removed: absence from a partly known text is not removal.
+
+When NEW revises OLD (its supersedes names OLD, directly or through other
+versions of the corpus) and OLD is partial, OLD is compared as the report
+compares it: its effective text, what it states plus what it carries from the
+version it revises, marked carried and unreported; the header says so, and
+diff and report give the same counts for the pair. --no-carry compares the
+two texts as they stand.
 
 --match auto (the default) trusts equal clause ids and derives_from links,
 then pairs the rest by content; --match id uses only ids and links;
@@ -82,6 +92,7 @@ fit and says how many it cut.`,
 	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
 	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, figures), then the counts")
 	f.StringVar(&o.sources, "sources", "short", "text: how much of the sources and notes to show: none, short (outlets numbered once) or full (dates, coverage, notes, pairing)")
+	f.BoolVar(&o.noCarry, "no-carry", false, "compare the versions as they stand, without what a partial OLD carries from the version it revises")
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic filter)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
@@ -162,7 +173,7 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if o.topic != "" && !knownTopic(o.topic, old, new) {
 		return usageErrorf("--topic %q: not a topic (want one of %s)", o.topic, strings.Join(plan.DefaultTopics, ", "))
 	}
-	res, err := diff.Compare(cmd.Context(), old, new, diff.Options{Match: match, Threshold: o.threshold})
+	res, err := compareCarried(cmd.Context(), g.resolver(e), old, new, diff.Options{Match: match, Threshold: o.threshold}, !o.noCarry)
 	if err != nil {
 		return err
 	}
@@ -194,6 +205,21 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// compareCarried compares old with new as a report step does when new
+// revises old and carry is on (lineage.Compare, over the corpus in use);
+// otherwise as they stand. The corpus is read only when new revises
+// something.
+func compareCarried(ctx context.Context, r *source.Resolver, old, new *plan.Plan, opts diff.Options, carry bool) (*diff.Result, error) {
+	if !carry || len(new.Version.Supersedes) == 0 {
+		return diff.Compare(ctx, old, new, opts)
+	}
+	c, err := r.LoadCorpus(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return lineage.Compare(ctx, c.Plans, old, new, lineage.Options{Diff: opts})
 }
 
 // loadPair reads both versions at once: for large files parsing dominates,

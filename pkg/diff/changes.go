@@ -114,9 +114,9 @@ func (a *aligner) result() *Result {
 		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
 			if kp := items[i].kept; kp != nil {
 				r.Changes[i] = keptChange(&kp[0], &kp[1])
-			} else {
-				r.Changes[i] = a.change(items[i].g, items[i].moved, under)
+				continue // its edits are set: the same entry, unchanged
 			}
+			r.Changes[i] = a.change(items[i].g, items[i].moved, under)
 			fillEdits(d, &r.Changes[i])
 		}
 	})
@@ -274,13 +274,23 @@ func keptChange(o, n *entry) Change {
 		Rule:         RuleRemovalKept,
 		OldText:      o.c.Text,
 		NewText:      n.c.Text,
-		Edits:        []words.Edit{},
+		Edits:        keptEdits(n.c.Text),
 		Figures:      []words.Figure{},
 		Sources:      SidePair{Old: sources(olds), New: sources(news)},
 		OldNotes:     notes(olds),
 		NewNotes:     notes(news),
 		RemovedEntry: n.c.ID,
 	}
+}
+
+// keptEdits shows a kept removal's entry text as it now reads: the entries
+// describe what was dropped, and a rewording of the description is not a
+// change of the plan.
+func keptEdits(text string) []words.Edit {
+	if text == "" {
+		return []words.Edit{}
+	}
+	return []words.Edit{{Op: words.OpEqual, Text: text}}
 }
 
 // similarity is the content similarity of the joined sides, rounded.

@@ -46,6 +46,12 @@ type VersionRef struct {
 	Status       string      `json:"status,omitempty"`
 	Name         string      `json:"name,omitempty"` // where it was read from
 	Sources      []SourceRef `json:"sources"`        // every source the version lists
+	// Carried counts the clauses of the text compared that the version does
+	// not state but carries, unreported, from CarriedFrom, the version it
+	// revises (a partial version compared as its effective text; see
+	// lineage.Compare). Zero for a version compared as it stands.
+	Carried     int    `json:"carried,omitempty"`
+	CarriedFrom string `json:"carried_from,omitempty"`
 }
 
 // SourceRef is a source as a change cites it.
@@ -55,6 +61,9 @@ type SourceRef struct {
 	Date   string `json:"date,omitempty"`
 	URL    string `json:"url,omitempty"`
 	Covers string `json:"covers,omitempty"`
+	// Version is the version that lists the source, when it is not the
+	// version of the side (a source of a carried clause).
+	Version string `json:"version,omitempty"`
 }
 
 // Summary counts changes per kind; Moved counts changes flagged moved.
@@ -123,6 +132,9 @@ type Change struct {
 	// sub-points are known only in part (its subclauses: partial, or the
 	// version's).
 	UnreportedUnder string `json:"unreported_under,omitempty"`
+	// Carried lists the old clauses of the change that the old version does
+	// not state but carries from the version it revises (VersionRef.Carried).
+	Carried []string `json:"carried,omitempty"`
 }
 
 // SidePair holds one list per side.

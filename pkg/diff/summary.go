@@ -158,6 +158,7 @@ func (ch *Change) clone() Change {
 	c.Sources.Old = cloneSlice(ch.Sources.Old)
 	c.Sources.New = cloneSlice(ch.Sources.New)
 	c.OldNotes = cloneSlice(ch.OldNotes)
+	c.Carried = cloneSlice(ch.Carried)
 	c.NewNotes = cloneSlice(ch.NewNotes)
 	c.Confidence = cloneDelta(ch.Confidence)
 	c.ProposedBy = cloneDelta(ch.ProposedBy)

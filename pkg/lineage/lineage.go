@@ -25,9 +25,16 @@
 // parent's effective text that the step into it found unreported is carried
 // over, marked inherited (Node.Stated false, Node.From the version whose text
 // it is), nested under the clause its parent clause became. Clauses the
-// partial version marks `removed: true` are not carried. So geneva-19 (7
-// reported entries of 19 points) passes the untouched points of us-28-draft
-// on to framework-20 instead of making them look added there.
+// partial version marks `removed: true` are not carried; its removed entries
+// stay in the effective text, so that a child carrying the same entry keeps
+// the removal (diff's removal_kept) rather than reporting it again. So
+// geneva-19 (7 reported entries of 19 points) passes the untouched points of
+// us-28-draft on to framework-20 instead of making them look added there.
+//
+// Each step's Result says what of the parent's side is carried: the parent
+// VersionRef's Carried and CarriedFrom, and each change's Carried (the old
+// clause ids the parent does not state). diff's --no-carry and Compare (below)
+// use the same text, so that a diff and a report step agree.
 //
 // # Links across steps
 //
@@ -60,6 +67,7 @@ package lineage
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -176,6 +184,15 @@ func (s *Step) NewChange(id string) int {
 	return -1
 }
 
+// oldNode is the parent's node for old id of change ch: its removed entry
+// when the change keeps a removal both versions carry, else its clause.
+func (s *Step) oldNode(ch *diff.Change, id string) *Node {
+	if ch.Rule == diff.RuleRemovalKept {
+		return s.Parent.marks[id]
+	}
+	return s.Parent.nodes[id]
+}
+
 // OldChange returns the index of the change holding parent clause id, or -1.
 func (s *Step) OldChange(id string) int {
 	if i, ok := s.byOld[id]; ok {
@@ -233,7 +250,7 @@ type Link struct {
 // derives_from links, removed entries) rather than inferred from content.
 func Reported(rule string) bool {
 	switch rule {
-	case diff.RuleID, diff.RuleDerivesFrom, diff.RuleRemovedMark:
+	case diff.RuleID, diff.RuleDerivesFrom, diff.RuleRemovedMark, diff.RuleRemovalKept:
 		return true
 	}
 	return false
@@ -246,7 +263,7 @@ func rulePriority(rule string) int {
 		return 0
 	case diff.RuleDerivesFrom:
 		return 1
-	case diff.RuleRemovedMark:
+	case diff.RuleRemovedMark, diff.RuleRemovalKept:
 		return 2
 	case diff.RuleContent:
 		return 3
@@ -348,6 +365,7 @@ func (l *Lineage) build(ctx context.Context, v *Version) error {
 		if err != nil {
 			return fmt.Errorf("lineage: compare %s with %s: %w", p.ID, v.ID, err)
 		}
+		annotateCarried(res, p)
 		s := &Step{ID: p.ID + "_" + v.ID, Parent: p, Child: v, Result: res}
 		s.index()
 		v.StepsIn = append(v.StepsIn, s)
@@ -362,6 +380,124 @@ func (l *Lineage) build(ctx context.Context, v *Version) error {
 	l.nodes(v, inherited)
 	l.ancestry(v)
 	return nil
+}
+
+// annotateCarried records in a step's result what of the parent's side the
+// parent does not state but carries: the count and the versions it comes
+// from, the carried old clauses of each change, and the version that lists
+// each carried source.
+func annotateCarried(res *diff.Result, p *Version) {
+	var from []string
+	for _, n := range p.Nodes {
+		if !n.Stated {
+			res.Old.Carried++
+			if !slices.Contains(from, n.From) {
+				from = append(from, n.From)
+			}
+		}
+	}
+	if res.Old.Carried == 0 {
+		return
+	}
+	res.Old.CarriedFrom = strings.Join(from, ", ")
+	for i := range res.Old.Sources {
+		s := &res.Old.Sources[i]
+		if ver, _, ok := strings.Cut(s.ID, "/"); ok && slices.Contains(from, ver) {
+			s.Version = ver
+		}
+	}
+	for i := range res.Changes {
+		ch := &res.Changes[i]
+		if ch.Rule == diff.RuleRemovalKept {
+			continue
+		}
+		for _, o := range ch.Old {
+			if n := p.nodes[o]; n != nil && !n.Stated {
+				ch.Carried = append(ch.Carried, o)
+			}
+		}
+	}
+}
+
+// Compare compares old with new as a step of a lineage does, so that a diff
+// and a report agree: when new descends from old through supersedes links
+// among plans (old's version id replaces the plan of that id), old is taken
+// as its effective text (a partial version's clauses with what it carries
+// from the version it revises, marked in the result: VersionRef.Carried,
+// Change.Carried), and new's derives_from links to older versions are
+// translated as for a step. Otherwise it is diff.Compare of the two as they
+// stand. plans must be in lineage order.
+func Compare(ctx context.Context, plans []*plan.Plan, old, new *plan.Plan, opts Options) (*diff.Result, error) {
+	if opts.Compare == nil {
+		opts.Compare = diff.Compare
+	}
+	byID := map[string]*plan.Plan{}
+	for _, p := range plans {
+		byID[p.Version.ID] = p
+	}
+	byID[old.Version.ID] = old
+	rooted := !slices.ContainsFunc(old.Version.Supersedes, func(s string) bool { return byID[s] != nil })
+	if !descends(byID, new, old.Version.ID) || rooted {
+		// Nothing to carry or translate: a root is its own effective text.
+		return opts.Compare(ctx, old, new, opts.Diff)
+	}
+	// old and its ancestors, in lineage order.
+	keep := map[string]bool{}
+	var mark func(id string)
+	mark = func(id string) {
+		if keep[id] || byID[id] == nil {
+			return
+		}
+		keep[id] = true
+		for _, s := range byID[id].Version.Supersedes {
+			mark(s)
+		}
+	}
+	mark(old.Version.ID)
+	var chain []*plan.Plan
+	for _, p := range plans {
+		if keep[p.Version.ID] {
+			chain = append(chain, byID[p.Version.ID])
+		}
+	}
+	if !slices.Contains(chain, old) {
+		chain = append(chain, old)
+	}
+	chainOpts := opts
+	l, err := Build(ctx, chain, chainOpts)
+	if err != nil {
+		return nil, err
+	}
+	p := l.Version(old.Version.ID)
+	child := &Version{Plan: new, ID: new.Version.ID}
+	res, err := opts.Compare(ctx, p.Effective, l.translated(child, p), opts.Diff)
+	if err != nil {
+		return nil, err
+	}
+	annotateCarried(res, p)
+	return res, nil
+}
+
+// descends reports whether p supersedes the version id, directly or through
+// versions of byID.
+func descends(byID map[string]*plan.Plan, p *plan.Plan, id string) bool {
+	seen := map[string]bool{}
+	var walk func(p *plan.Plan) bool
+	walk = func(p *plan.Plan) bool {
+		for _, s := range p.Version.Supersedes {
+			if s == id {
+				return true
+			}
+			if q := byID[s]; q != nil && !seen[s] {
+				seen[s] = true
+				if walk(q) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(p)
 }
 
 func (s *Step) index() {
@@ -478,14 +614,10 @@ type overlayItem struct {
 	seq    int    // position among its siblings; -1 until known
 }
 
-// addOwn adds v's own clauses, flattened with their parents; a removed
-// entry is skipped and its sub-points move up to its parent.
+// addOwn adds v's own clauses and removed entries, flattened with their
+// parents (a removed entry has no sub-points; any would move up).
 func (o *overlayer) addOwn(cs []*plan.Clause, parent string) {
 	for _, c := range cs {
-		if c.Removed {
-			o.addOwn(c.Clauses, parent)
-			continue
-		}
 		cc := *c
 		cc.Clauses = nil
 		if _, dup := o.items[c.ID]; !dup {
@@ -511,7 +643,11 @@ func (o *overlayer) cite(src plan.Source) {
 func (o *overlayer) carryUnreported() {
 	p := o.s.Parent
 	for _, ch := range o.s.Result.Changes {
-		for _, id := range ch.New {
+		ids := ch.New
+		if ch.RemovedEntry != "" && ch.Rule != diff.RuleRemovalKept {
+			ids = []string{ch.RemovedEntry}
+		}
+		for _, id := range ids {
 			if it := o.items[id]; it != nil && it.seq < 0 {
 				it.seq = o.next()
 			}

@@ -210,9 +210,13 @@ func TestChains(t *testing.T) {
 					if p != nil {
 						par = p.ID
 					}
+					if c.Removed {
+						par += " removed"
+					}
 					got = append(got, fmt.Sprintf("%s<%s", c.ID, par))
 				})
-				if want := "terr< crimea<terr army<"; strings.Join(got, " ") != want {
+				// v2's own removed entry stays, where v2 puts it.
+				if want := "terr< crimea<terr freeze<terr removed army<"; strings.Join(got, " ") != want {
 					t.Errorf("effective tree = %q, want %q", strings.Join(got, " "), want)
 				}
 				if n := v.Node("terr"); n == nil || !n.Stated {
@@ -357,6 +361,27 @@ func TestChains(t *testing.T) {
 				split := l.Version("v3").StepsIn[0]
 				if k := split.Change(split.NewChange("cap")).Kind; k != diff.KindSplit {
 					t.Errorf("v2→v3 cap kind = %s, want split", k)
+				}
+			},
+		},
+		{
+			name: "a removal both versions carry is kept, through a partial version",
+			plans: func(t *testing.T) []*plan.Plan {
+				return []*plan.Plan{
+					ver(t, "v1", "army: "+textA, "amnesty: "+textD),
+					ver(t, "v2 partial supersedes=v1", "amnesty: -"),
+					ver(t, "v3 supersedes=v2", "army: "+textB, "amnesty: -"),
+				}
+			},
+			trails: []want{
+				{"v2", "amnesty", "v1#amnesty first, v2#amnesty removed/removed_mark"},
+				{"v3", "amnesty", "v1#amnesty first, v2#amnesty removed/removed_mark, v3#amnesty unchanged/removal_kept"},
+			},
+			states: []wantState{{"amnesty", "v1=stated v2=removed v3=removed"}},
+			check: func(t *testing.T, l *Lineage) {
+				sum := l.Version("v3").StepsIn[0].Result.Summary
+				if sum.Removed != 0 || sum.Unchanged != 1 || sum.Modified != 1 {
+					t.Errorf("v2→v3 summary %+v, want the kept removal unchanged and army modified", sum)
 				}
 			},
 		},

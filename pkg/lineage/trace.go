@@ -126,7 +126,7 @@ func (l *Lineage) prev(n *Node) (*Node, *Link) {
 				old = o
 			}
 		}
-		return s.Parent.nodes[old], linkOf(s, bestChange)
+		return s.oldNode(ch, old), linkOf(s, bestChange)
 	}
 	if n.Removed {
 		return nil, nil
@@ -299,7 +299,7 @@ func (l *Lineage) buildThreads() {
 		for _, ch := range s.Result.Changes {
 			var group []*Node
 			for _, o := range ch.Old {
-				group = append(group, s.Parent.nodes[o])
+				group = append(group, s.oldNode(&ch, o))
 			}
 			for _, id := range ch.New {
 				group = append(group, s.Child.nodes[id])
@@ -366,7 +366,7 @@ func (l *Lineage) buildThreads() {
 				}
 			}
 			for _, o := range ch.Old {
-				add(s.Parent.nodes[o])
+				add(s.oldNode(&ch, o))
 			}
 			for _, id := range ch.New {
 				add(s.Child.nodes[id])

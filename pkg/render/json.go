@@ -190,9 +190,14 @@ func (e *jsonEncoder) version(v *diff.VersionRef) {
 		e.optStr("date", s.Date)
 		e.optStr("url", s.URL)
 		e.optStr("covers", s.Covers)
+		e.optStr("version", s.Version)
 		e.close('}')
 	}
 	e.close(']')
+	if v.Carried != 0 {
+		e.intField("carried", v.Carried)
+	}
+	e.optStr("carried_from", v.CarriedFrom)
 	e.close('}')
 }
 
@@ -261,6 +266,9 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	e.optStr("removed_entry", c.RemovedEntry)
 	e.optStr("evidence", c.Evidence)
 	e.optStr("unreported_under", c.UnreportedUnder)
+	if len(c.Carried) > 0 {
+		e.strs("carried", c.Carried)
+	}
 	e.close('}')
 }
 

@@ -68,6 +68,10 @@ func legendName(s diff.SourceRef) string {
 	if i := strings.IndexAny(name, "(,"); i > 0 {
 		name = strings.TrimSpace(name[:i])
 	}
+	if s.Version != "" {
+		// A source of carried text: the version that cites it.
+		name += " (" + line(s.Version) + ")"
+	}
 	return name
 }
 

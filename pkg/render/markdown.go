@@ -193,6 +193,9 @@ func (m *mdReport) header() {
 		}
 		p.str("\n")
 	}
+	if note := carriedNote(&r.Old, mdText); note != "" {
+		p.str("\n> **" + mdText(orUnnamed(r.Old.ID)) + "** is " + note + ".\n")
+	}
 	if isPartial(&r.New) {
 		p.str("\n> **" + mdText(orUnnamed(r.New.ID)) + " is known only in part:** a clause missing from it is *unreported*, not removed.\n")
 	} else if r.New.Subclauses == "partial" {
@@ -270,6 +273,9 @@ func (m *mdReport) body(c *diff.Change) string {
 	if ev := evidence(c, m.r, mdText); ev != "" {
 		item("Evidence", ev)
 	}
+	if ct := carriedText(c, m.r, mdText); ct != "" {
+		item("Carried", ct)
+	}
 	for _, d := range []struct {
 		label string
 		d     *diff.Delta
@@ -285,7 +291,7 @@ func (m *mdReport) body(c *diff.Change) string {
 		item("Note (new)", mdText(n))
 	}
 	if len(c.Sources.Old) > 0 || len(c.Old) > 0 {
-		item("Old sources", mdSources(sideSources(&m.r.Old, c.Sources.Old)))
+		item("Old sources", byVersion(m.r.Old.ID, sideSources(&m.r.Old, c.Sources.Old), mdSources, mdText))
 	}
 	if len(c.Sources.New) > 0 || len(c.New) > 0 || c.RemovedEntry != "" {
 		item("New sources", mdSources(sideSources(&m.r.New, c.Sources.New)))

@@ -18,9 +18,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/plandiff/plandiff/pkg/diff"
@@ -198,6 +200,48 @@ func completeness(v *diff.VersionRef) string {
 		return "full"
 	}
 	return v.Completeness
+}
+
+// byVersion lists sources with list, grouped by the version that lists them
+// and each group labelled "VERSION: ", when some come from a version other
+// than the side's own (the sources of carried clauses); otherwise it is
+// list(srcs). esc prepares the labels for the output format.
+func byVersion(side string, srcs []diff.SourceRef, list func([]diff.SourceRef) string, esc func(string) string) string {
+	if !slices.ContainsFunc(srcs, func(s diff.SourceRef) bool { return s.Version != "" }) {
+		return list(srcs)
+	}
+	ver := func(s diff.SourceRef) string { return cmp.Or(s.Version, side) }
+	var groups []string
+	start := 0
+	for i := 1; i <= len(srcs); i++ {
+		if i == len(srcs) || ver(srcs[i]) != ver(srcs[start]) {
+			groups = append(groups, esc(orUnnamed(ver(srcs[start])))+": "+list(srcs[start:i]))
+			start = i
+		}
+	}
+	return strings.Join(groups, " / ")
+}
+
+// carriedNote says, for an old side compared as its effective text, what it
+// carries and from where; "" for a side compared as it stands.
+func carriedNote(v *diff.VersionRef, esc func(string) string) string {
+	if v.Carried == 0 {
+		return ""
+	}
+	n := "clauses"
+	if v.Carried == 1 {
+		n = "clause"
+	}
+	return fmt.Sprintf("compared as its effective text: what it states, plus %d %s it does not report, carried from %s (marked carried)",
+		v.Carried, n, esc(v.CarriedFrom))
+}
+
+// carriedText says that a change's old side is carried text.
+func carriedText(c *diff.Change, r *diff.Result, esc func(string) string) string {
+	if len(c.Carried) == 0 {
+		return ""
+	}
+	return "text of " + esc(orUnnamed(r.Old.CarriedFrom)) + ", not reported in " + esc(orUnnamed(r.Old.ID)) + ": " + esc(strings.Join(c.Carried, ", "))
 }
 
 // joinNonEmpty joins the non-empty strings of list with sep.

@@ -167,6 +167,9 @@ func (t *textReport) header() {
 			facts = append(facts, span{", " + s, ""})
 		}
 		t.lw.para(headerLabel, headerLabel, facts)
+		if note := carriedNote(v, line); note != "" {
+			t.lw.para(headerLabel, headerLabel, []span{{note, ""}})
+		}
 		if isPartial(v) && side.label == "new" {
 			t.lw.para(headerLabel, headerLabel, []span{{
 				"a partial version: a clause missing from it is unreported, not removed", ""}})
@@ -218,7 +221,7 @@ func (t *textReport) change(c *diff.Change) {
 	head := []span{{st.sigil + " " + line(headingNoun(c)), st.sgr}}
 	short := t.detail != SourcesFull
 	oldN, newN := lines(numbersOf(c.OldNumbers, c.Old)), lines(numbersOf(c.NewNumbers, c.New))
-	if short && paired(c.Kind) {
+	if short && paired(c.Kind) && c.Rule != diff.RuleRemovalKept {
 		// Printed numbers only: the ids follow.
 		oldN, newN = lines(nonEmpty(c.OldNumbers)), lines(nonEmpty(c.NewNumbers))
 	}
@@ -236,6 +239,9 @@ func (t *textReport) change(c *diff.Change) {
 	}
 	if c.Moved {
 		head = append(head, span{"  ", ""}, span{"moved", sgrFlag})
+	}
+	if len(c.Carried) > 0 {
+		head = append(head, span{"  ", ""}, span{"carried", sgrFlag})
 	}
 	// In the short layout "6 → 4" says it was renumbered.
 	if c.Renumbered && !short {
@@ -278,6 +284,9 @@ func (t *textReport) change(c *diff.Change) {
 	if ev := evidence(c, t.r, line); ev != "" {
 		t.line(bodyIndent, labelWidth, "evidence", span{ev, ""})
 	}
+	if ct := carriedText(c, t.r, line); ct != "" {
+		t.line(bodyIndent, labelWidth, "carried", span{ct, ""})
+	}
 
 	t.deltas(c)
 	if slices.Equal(c.OldNotes, c.NewNotes) {
@@ -294,7 +303,7 @@ func (t *textReport) change(c *diff.Change) {
 	}
 
 	if len(c.Sources.Old) > 0 || len(c.Old) > 0 {
-		t.line(bodyIndent, labelWidth, "old sources", span{textSources(sideSources(&t.r.Old, c.Sources.Old)), ""})
+		t.line(bodyIndent, labelWidth, "old sources", span{byVersion(t.r.Old.ID, sideSources(&t.r.Old, c.Sources.Old), textSources, line), ""})
 	}
 	if len(c.Sources.New) > 0 || len(c.New) > 0 || c.RemovedEntry != "" {
 		t.line(bodyIndent, labelWidth, "new sources", span{textSources(sideSources(&t.r.New, c.Sources.New)), ""})

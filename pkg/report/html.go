@@ -42,9 +42,10 @@ var tmpl = cleanOutput(template.Must(template.New("report").Funcs(template.FuncM
 	"unreportedList": func(cs []*ChangeRow) []*ChangeRow {
 		return filterChanges(cs, diff.KindUnreported)
 	},
-	"refs":  func(c *ChangeRow) []ClauseRef { return pick(c.New, c.Old) },
-	"depth": func(d int) int { return min(d, 4) },
-	"join":  strings.Join,
+	"refs":         func(c *ChangeRow) []ClauseRef { return pick(c.New, c.Old) },
+	"depth":        func(d int) int { return min(d, 4) },
+	"join":         strings.Join,
+	"sourceGroups": groupSources,
 }).Parse(htmlTemplate)))
 
 // cleanOutput makes every action of t that prints a value print it through

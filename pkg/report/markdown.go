@@ -204,6 +204,10 @@ func mdSteps(ew *errWriter, r *Report) {
 			}
 		}
 		ew.printf("%s.", strings.Join(counts, ", "))
+		if s.ParentCarried > 0 {
+			ew.printf(" %s is compared as its effective text: what it states, plus %d clauses it does not report, carried from %s (marked carried).",
+				code(s.Parent), s.ParentCarried, code(s.CarriedFrom))
+		}
 		if s.ChildPartial {
 			ew.printf(" %s is partial: clauses it does not mention are unreported, not removed.", code(s.Child))
 		}
@@ -219,7 +223,7 @@ func mdSteps(ew *errWriter, r *Report) {
 				}
 				continue
 			}
-			mdChange(ew, c)
+			mdChange(ew, s, c)
 		}
 		if len(unchanged) > 0 {
 			ew.printf("**Unchanged** (%d): %s\n\n", len(unchanged), strings.Join(unchanged, ", "))
@@ -230,8 +234,12 @@ func mdSteps(ew *errWriter, r *Report) {
 	}
 }
 
-func mdChange(ew *errWriter, c *ChangeRow) {
-	ew.printf("### %s: %s\n\n", md(numbersLine(c)), md(string(c.Kind)))
+func mdChange(ew *errWriter, s *StepRow, c *ChangeRow) {
+	carried := ""
+	if c.Carried {
+		carried = " " + md("(carried from "+s.CarriedFrom+")")
+	}
+	ew.printf("### %s: %s%s\n\n", md(numbersLine(c)), md(string(c.Kind)), carried)
 	ew.printf("%s\n\n", md(evidence(c)))
 	if q := render.MarkdownRedline(c.redline()); q != "" {
 		ew.str(q + "\n")
@@ -239,11 +247,11 @@ func mdChange(ew *errWriter, c *ChangeRow) {
 	if len(c.Figures) > 0 {
 		ew.printf("Figures: %s\n\n", mdFigureChanges(c.Figures))
 	}
-	if len(c.OldSources) > 0 {
-		ew.printf("Old sources: %s  \n", mdSourceNames(c.OldSources))
+	for _, g := range groupSources(c.OldSources, s.Parent) {
+		ew.printf("Old sources (%s): %s  \n", md(g.Version), mdSourceNames(g.Sources))
 	}
-	if len(c.NewSources) > 0 {
-		ew.printf("New sources: %s\n", mdSourceNames(c.NewSources))
+	for _, g := range groupSources(c.NewSources, s.Child) {
+		ew.printf("New sources (%s): %s  \n", md(g.Version), mdSourceNames(g.Sources))
 	}
 	ew.str("\n")
 }

@@ -119,20 +119,48 @@ type LineageLink struct {
 
 // SourceLink is a source as a clause cites it.
 type SourceLink struct {
-	ID     string `json:"id"`
-	Outlet string `json:"outlet"`
-	Anchor string `json:"anchor"` // in the sources list; "" when not listed
+	ID      string `json:"id"`
+	Outlet  string `json:"outlet"`
+	Anchor  string `json:"anchor"`            // in the sources list; "" when not listed
+	Version string `json:"version,omitempty"` // the version that cites it
+}
+
+// SourceGroup is a run of sources cited by one version.
+type SourceGroup struct {
+	Version string
+	Sources []SourceLink
+}
+
+// groupSources splits a source list into runs by the version that cites
+// them (side names the version of sources that carry none).
+func groupSources(list []SourceLink, side string) []SourceGroup {
+	var out []SourceGroup
+	for _, s := range list {
+		v := s.Version
+		if v == "" {
+			v = side
+		}
+		if len(out) == 0 || out[len(out)-1].Version != v {
+			out = append(out, SourceGroup{Version: v})
+		}
+		out[len(out)-1].Sources = append(out[len(out)-1].Sources, s)
+	}
+	return out
 }
 
 // StepRow is one step: a parent's effective text compared with a child.
 type StepRow struct {
-	ID           string       `json:"id"`
-	Anchor       string       `json:"anchor"`
-	Parent       string       `json:"parent"`
-	Child        string       `json:"child"`
-	ChildPartial bool         `json:"child_partial"`
-	Summary      diff.Summary `json:"summary"`
-	Changes      []*ChangeRow `json:"changes"`
+	ID           string `json:"id"`
+	Anchor       string `json:"anchor"`
+	Parent       string `json:"parent"`
+	Child        string `json:"child"`
+	ChildPartial bool   `json:"child_partial"`
+	// ParentCarried counts the clauses of the parent's effective text that
+	// the parent does not state but carries, unreported, from CarriedFrom.
+	ParentCarried int          `json:"parent_carried,omitempty"`
+	CarriedFrom   string       `json:"carried_from,omitempty"`
+	Summary       diff.Summary `json:"summary"`
+	Changes       []*ChangeRow `json:"changes"`
 }
 
 // ChangeRow is one change of a step.
@@ -155,7 +183,10 @@ type ChangeRow struct {
 	OldSources   []SourceLink   `json:"old_sources"`
 	NewSources   []SourceLink   `json:"new_sources"`
 	RemovedEntry *ClauseRef     `json:"removed_entry,omitempty"`
-	Evidence     string         `json:"evidence,omitempty"` // of a removal: reported or absent
+	// Carried says the old side is text the parent carries from the version
+	// it revises, not text it states.
+	Carried  bool   `json:"carried,omitempty"`
+	Evidence string `json:"evidence,omitempty"` // of a removal: reported or absent
 }
 
 // Detailed reports whether the change is shown with its text; unchanged and
@@ -342,6 +373,7 @@ func (b *builder) steps() {
 		row := &StepRow{
 			ID: s.ID, Anchor: b.anchor(stepAnchor(s.ID)), Parent: s.Parent.ID, Child: s.Child.ID,
 			ChildPartial: s.Child.Partial(), Summary: res.Summary, Changes: []*ChangeRow{},
+			ParentCarried: res.Old.Carried, CarriedFrom: res.Old.CarriedFrom,
 		}
 		for i := range res.Changes {
 			ch := &res.Changes[i]
@@ -350,19 +382,28 @@ func (b *builder) steps() {
 				Reported: lineage.Reported(ch.Rule), Similarity: ch.Similarity, Moved: ch.Moved,
 				Renumbered: ch.Renumbered, Topic: ch.Topic, OldText: ch.OldText, NewText: ch.NewText,
 				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures), Evidence: ch.Evidence,
-				Old: []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
+				Carried: len(ch.Carried) > 0,
+				Old:     []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
 			}
+			kept := ch.Rule == diff.RuleRemovalKept
 			for j, id := range ch.Old {
-				cr.Old = append(cr.Old, b.ref(s.Parent.ID, id, at(ch.OldNumbers, j)))
-				if n := s.Parent.Node(id); n != nil {
+				ref := b.ref(s.Parent.ID, id, at(ch.OldNumbers, j))
+				if m := s.Parent.Mark(id); kept && m != nil {
+					ref.Anchor = b.row(m).Anchor
+					cr.OldSources = b.addSources(cr.OldSources, m.Sources, s.Parent.ID)
+				} else if n := s.Parent.Node(id); n != nil {
 					cr.OldSources = b.addSources(cr.OldSources, n.Sources, sourceVersion(n))
 				}
+				cr.Old = append(cr.Old, ref)
 			}
 			for j, id := range ch.New {
-				cr.New = append(cr.New, b.ref(s.Child.ID, id, at(ch.NewNumbers, j)))
-				if n := s.Child.Node(id); n != nil {
+				ref := b.ref(s.Child.ID, id, at(ch.NewNumbers, j))
+				if m := s.Child.Mark(id); kept && m != nil {
+					ref.Anchor = b.row(m).Anchor
+				} else if n := s.Child.Node(id); n != nil {
 					cr.NewSources = b.addSources(cr.NewSources, n.Sources, sourceVersion(n))
 				}
+				cr.New = append(cr.New, ref)
 			}
 			if ch.RemovedEntry != "" {
 				m := s.Child.Mark(ch.RemovedEntry)
@@ -416,7 +457,7 @@ func (b *builder) addSources(list []SourceLink, refs []diff.SourceRef, version s
 		if v := b.l.Version(version); v != nil && v.Plan.Version.Source(s.ID) != nil {
 			a = sourceAnchor(version, s.ID)
 		}
-		list = append(list, SourceLink{ID: s.ID, Outlet: s.Outlet, Anchor: a})
+		list = append(list, SourceLink{ID: s.ID, Outlet: s.Outlet, Anchor: a, Version: version})
 	}
 	return list
 }
