@@ -71,15 +71,15 @@ func runImport(ctx context.Context, e *env, o *importOptions, arg string) error 
 	var data []byte
 	var err error
 	if arg == "-" {
-		data, err = io.ReadAll(io.LimitReader(e.stdin, textimport.MaxBytes+1))
+		data, err = readStdin(ctx, e.stdin, textimport.MaxBytes)
 	} else {
-		data, err = os.ReadFile(e.path(arg))
+		data, err = source.ReadInput(e.path(arg), arg, textimport.MaxBytes)
 	}
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return &source.InputError{Err: fmt.Errorf("%s: no such file", arg)}
 		}
-		return &source.InputError{Err: err}
+		return err
 	}
 	p, err := textimport.Parse(string(data), textimport.Options{ID: o.id, Title: o.title, Surfaced: o.surfaced, Complete: o.complete})
 	switch {
@@ -97,4 +97,29 @@ func runImport(ctx context.Context, e *env, o *importOptions, arg string) error 
 		fmt.Fprintf(e.stderr, "plandiff: import: %s is completeness: full (--complete): a clause it lacks counts as removed\n", p.Version.ID)
 	}
 	return nil
+}
+
+// readStdin reads r (standard input) up to one byte past limit, which
+// textimport then reports as too long. It returns as soon as ctx is done,
+// even while a read is blocked (the reading goroutine is left behind: the
+// run is ending).
+func readStdin(ctx context.Context, r io.Reader, limit int) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, &source.InputError{Err: fmt.Errorf("read standard input: %w", res.err)}
+		}
+		return res.data, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

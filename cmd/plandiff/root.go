@@ -152,7 +152,7 @@ func (g *globals) resolver(e *env) *source.Resolver {
 		if !filepath.IsAbs(dir) && e.workDir != "" {
 			dir = filepath.Join(e.workDir, dir)
 		}
-		c = source.Corpus{FS: os.DirFS(dir), Dir: ".", Prefix: filepath.Clean(g.plansDir)}
+		c = source.Corpus{Path: dir, Prefix: filepath.Clean(g.plansDir)}
 	}
 	c.Opts = plan.Options{}
 	return &source.Resolver{Corpus: c, WorkDir: e.workDir}

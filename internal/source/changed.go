@@ -35,7 +35,9 @@ func LoadChanged(ctx context.Context, git Git, baseRev, plansDir string) (*chang
 	if err != nil {
 		return nil, err
 	}
-	r := &Resolver{WorkDir: top}
+	// The files are a pull request's: read none through a link out of the
+	// working tree.
+	r := &Resolver{WorkDir: top, Root: top}
 	rep := &changed.Report{Base: base}
 	for _, c := range changes {
 		f, err := loadChanged(ctx, git, r, base, c, plansDir)

@@ -1,15 +1,20 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 
 	"github.com/plandiff/plandiff/pkg/changed"
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 // Git runs git for the commands that work on a repository: reading a blob at
@@ -25,14 +30,16 @@ type Git struct {
 	Bin string
 	// Dir is where git runs; empty means the current directory.
 	Dir string
+	// MaxBytes caps the size of a blob Show reads (default
+	// plan.DefaultMaxBytes).
+	MaxBytes int
 }
 
 // ErrNoGit is wrapped by the errors of a Git whose program cannot be found.
 var ErrNoGit = errors.New("git was not found on PATH")
 
-// run runs git with args and returns its standard output. A failure is an
-// InputError holding the first line of what git printed, without "fatal: ".
-func (g Git) run(ctx context.Context, args ...string) ([]byte, error) {
+// command makes the command that runs git with args.
+func (g Git) command(ctx context.Context, args ...string) (*exec.Cmd, error) {
 	name := g.Bin
 	if name == "" {
 		name = "git"
@@ -46,6 +53,16 @@ func (g Git) run(ctx context.Context, args ...string) ([]byte, error) {
 	// No credential prompts, and no index refresh written behind the user's
 	// back (git diff would otherwise take the index lock to update stat data).
 	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0")
+	return cmd, nil
+}
+
+// run runs git with args and returns its standard output. A failure is an
+// InputError holding the first line of what git printed, without "fatal: ".
+func (g Git) run(ctx context.Context, args ...string) ([]byte, error) {
+	cmd, err := g.command(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
@@ -77,7 +94,11 @@ func checkRev(what, rev string) error {
 	return nil
 }
 
-// Show returns the blob at rev:path.
+// Show returns the blob at rev:path. It reads at most MaxBytes of it: a
+// larger blob is a problem of the file (a plan.ErrorList, as plan.Parse
+// reports a file over the limit), found from git's size without reading the
+// blob. A path that does not exist at rev is an InputError that wraps
+// fs.ErrNotExist.
 func (g Git) Show(ctx context.Context, rev, p string) ([]byte, error) {
 	spec := rev + ":" + p
 	if rev == "" || p == "" {
@@ -89,11 +110,104 @@ func (g Git) Show(ctx context.Context, rev, p string) ([]byte, error) {
 	if strings.ContainsAny(p, "\x00\n\r") {
 		return nil, inputErrorf("%q: control characters in a git reference", spec)
 	}
-	out, err := g.run(ctx, "cat-file", "blob", "--end-of-options", spec)
-	if err != nil {
-		return nil, wrapGit(err, "%s: reading a git revision needs git, which was not found on PATH", "%s: git could not read it: %s", spec)
+	const noGit = "%s: reading a git revision needs git, which was not found on PATH"
+	data, err := g.blob(ctx, spec)
+	if errors.Is(err, fs.ErrNotExist) {
+		// git's own words for why: no such path, or no such revision.
+		if _, err = g.run(ctx, "cat-file", "-e", "--end-of-options", spec); err == nil {
+			err = &InputError{Err: errors.New("no such object")}
+		}
+		err = wrapGit(err, noGit, "%s: git could not read it: %s", spec)
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		return nil, &InputError{Err: notExist{err.Error()}}
 	}
-	return out, nil
+	if err != nil {
+		return nil, wrapGit(err, noGit, "%s: git could not read it: %s", spec)
+	}
+	return data, nil
+}
+
+// notExist is git's message for an object that does not exist; it is
+// fs.ErrNotExist.
+type notExist struct{ msg string }
+
+func (e notExist) Error() string        { return e.msg }
+func (e notExist) Is(target error) bool { return target == fs.ErrNotExist }
+
+// blob reads the object spec names with `git cat-file --batch`, which
+// gives its type and size before its content (and takes the name on
+// standard input, where it cannot be an option). It returns an error
+// wrapping fs.ErrNotExist when there is no such object.
+func (g Git) blob(ctx context.Context, spec string) ([]byte, error) {
+	limit := g.MaxBytes
+	if limit <= 0 {
+		limit = plan.DefaultMaxBytes
+	}
+	run, stop := context.WithCancel(ctx)
+	defer stop() // stops git when the blob is not read to its end
+	cmd, err := g.command(run, "cat-file", "--batch")
+	if err != nil {
+		return nil, err
+	}
+	cmd.Stdin = strings.NewReader(spec + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, &InputError{Err: err}
+	}
+	waited := false
+	defer func() {
+		if !waited {
+			stop()
+			cmd.Wait()
+		}
+	}()
+	br := bufio.NewReader(out)
+	header, err := br.ReadString('\n')
+	if err != nil {
+		waited = true
+		cmd.Wait() // for all of stderr
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
+		if msg == "" {
+			msg = "git cat-file ended without output"
+		}
+		return nil, &InputError{Err: errors.New(firstLine(msg))}
+	}
+	header = strings.TrimSuffix(header, "\n")
+	switch {
+	case strings.HasSuffix(header, " missing"):
+		return nil, fmt.Errorf("%s: %w", spec, fs.ErrNotExist)
+	case strings.HasSuffix(header, " ambiguous"):
+		return nil, &InputError{Err: errors.New("ambiguous object name")}
+	}
+	f := strings.Fields(header) // object id, type, size
+	if len(f) != 3 {
+		return nil, &InputError{Err: fmt.Errorf("git cat-file: %s", strings.TrimSpace(header))}
+	}
+	if f[1] != "blob" {
+		return nil, &InputError{Err: fmt.Errorf("a %s, not a file", f[1])}
+	}
+	size, err := strconv.ParseInt(f[2], 10, 64)
+	if err != nil {
+		return nil, &InputError{Err: fmt.Errorf("git cat-file: %s", strings.TrimSpace(header))}
+	}
+	if size > int64(limit) {
+		return nil, plan.SizeError(spec, size, limit)
+	}
+	data := make([]byte, size)
+	if _, err := io.ReadFull(br, data); err != nil {
+		return nil, &InputError{Err: fmt.Errorf("git cat-file: %w", err)}
+	}
+	return data, nil
 }
 
 // wrapGit rewords an error of run: noGit when git is missing (with what as

@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/plandiff/plandiff/pkg/changed"
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 func TestParseNameStatus(t *testing.T) {
@@ -297,5 +299,36 @@ func TestGitResolveBaseInAShallowClone(t *testing.T) {
 	_, err = Git{Dir: dir}.ResolveBase(context.Background(), "nope")
 	if err == nil || strings.Contains(err.Error(), "shallow") {
 		t.Errorf("error %v", err)
+	}
+}
+
+// TestGitShowBounded: a blob over MaxBytes is a problem of the file found
+// from git's size; a path that is not there wraps fs.ErrNotExist with git's
+// own words; a tree is not a file.
+func TestGitShowBounded(t *testing.T) {
+	dir := repo(t)
+	ctx := context.Background()
+	g := Git{Dir: dir, MaxBytes: 3}
+	_, err := g.Show(ctx, "HEAD", "old.yaml")
+	var l plan.ErrorList
+	if !errors.As(err, &l) || l.Error() != "HEAD:old.yaml:1:1: file is 24 bytes, over the limit of 3 bytes" {
+		t.Errorf("over the limit: %v", err)
+	}
+	if data, err := g.Show(ctx, "HEAD", "a.yaml"); err != nil || string(data) != "a\n" {
+		t.Errorf("at the limit: %q, %v", data, err)
+	}
+	_, err = g.Show(ctx, "HEAD", "nope.yaml")
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "path 'nope.yaml' does not exist in 'HEAD'") {
+		t.Errorf("missing path: %v", err)
+	}
+	_, err = g.Show(ctx, "nosuchrev", "a.yaml")
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "nosuchrev") {
+		t.Errorf("missing revision: %v", err)
+	}
+	write(t, dir, "d/x", "x")
+	gitIn(t, dir, "add", ".")
+	gitIn(t, dir, "commit", "-q", "-m", "d")
+	if _, err := g.Show(ctx, "HEAD", "d"); err == nil || errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "a tree, not a file") {
+		t.Errorf("a tree: %v", err)
 	}
 }

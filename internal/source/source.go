@@ -4,11 +4,9 @@
 package source
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -16,7 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"testing/fstest"
+	"syscall"
 
 	"github.com/plandiff/plandiff/pkg/plan"
 )
@@ -39,11 +37,23 @@ type Corpus struct {
 	Dir    string // directory inside FS
 	Prefix string // how messages name the directory ("plans", or the --plans path)
 	Opts   plan.Options
+	// Path, when set, is a directory of the file system that holds the plan
+	// files (FS and Dir are then unused). It is read through an os.Root: a
+	// symbolic link is followed only to a file inside the directory.
+	Path string
 }
 
 // Load reads and checks the whole corpus.
 func (c Corpus) Load(ctx context.Context) (*plan.Corpus, error) {
-	return plan.LoadDir(ctx, c.FS, c.Dir, c.Prefix, c.Opts)
+	if c.Path == "" {
+		return plan.LoadDir(ctx, c.FS, c.Dir, c.Prefix, c.Opts)
+	}
+	root, err := os.OpenRoot(c.Path)
+	if err != nil {
+		return nil, inputErrorf("read plans directory %s: %v", c.Prefix, errors.Unwrap(err))
+	}
+	defer root.Close()
+	return plan.LoadDir(ctx, root.FS(), ".", c.Prefix, c.Opts)
 }
 
 // Resolver loads the plans that arguments name.
@@ -53,6 +63,10 @@ type Resolver struct {
 	Git string
 	// WorkDir is where relative paths and git run; empty means the current one.
 	WorkDir string
+	// Root, when set, is the only directory files are read from: a file
+	// outside it, or a symbolic link that leads out of it, is refused, and
+	// only regular files are read (for files a pull request names).
+	Root string
 
 	once   sync.Once
 	loaded *plan.Corpus
@@ -106,42 +120,92 @@ func (r *Resolver) Plan(ctx context.Context, arg string) (*plan.Plan, error) {
 	return r.filePlan(ctx, arg)
 }
 
-// ReadFile reads a plan file given on the command line.
+// ReadFile reads a plan file given on the command line, as ReadInput does,
+// at most the corpus options' size limit. With Root set, only a regular file
+// inside Root is read.
 func (r *Resolver) ReadFile(arg string) ([]byte, error) {
-	limit := r.Corpus.Opts.MaxBytes
-	if limit <= 0 {
-		limit = plan.DefaultMaxBytes
-	}
-	f, err := os.Open(r.abs(arg))
-	if err != nil {
+	if r.Root == "" {
+		data, err := ReadInput(r.abs(arg), arg, r.Corpus.Opts.MaxBytes)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, inputErrorf("%s: no such file, and not a version id", arg)
 		}
+		return data, err
+	}
+	data, err := r.readInRoot(r.abs(arg), arg, r.Corpus.Opts.MaxBytes)
+	var list plan.ErrorList
+	if err != nil && !errors.As(err, &list) {
 		return nil, &InputError{Err: err}
 	}
-	defer f.Close()
-	var buf bytes.Buffer
-	if st, err := f.Stat(); err == nil {
-		if st.IsDir() {
-			return nil, inputErrorf("%s is a directory, not a plan file", arg)
-		}
-		if st.Mode().IsRegular() && st.Size() > int64(limit) {
-			var l plan.ErrorList
-			l.Add(plan.Pos{File: arg, Line: 1, Col: 1}, "file is %d bytes, over the limit of %d bytes", st.Size(), limit)
-			return nil, l
-		}
-		if st.Mode().IsRegular() {
-			// One allocation of the right size: growing the buffer by
-			// doubling costs a tenth of a second on a 9 MB file.
-			buf.Grow(int(st.Size()) + bytes.MinRead)
-		}
+	return data, err
+}
+
+// ReadInput reads a file named on the command line (name, shown as arg),
+// at most limit bytes (see plan.ReadFile): a regular file, or a named pipe
+// as a shell's process substitution makes (<(git show REV:FILE)); devices,
+// sockets and directories are refused. A file over the limit is a
+// plan.ErrorList; other failures are InputErrors.
+func ReadInput(name, arg string, limit int) ([]byte, error) {
+	data, err := readInput(name, arg, limit)
+	var list plan.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return nil, &InputError{Err: err}
 	}
-	// Read one byte past the limit, so that input from a pipe that is too
-	// long is reported by Parse without reading all of it into memory.
-	if _, err := buf.ReadFrom(io.LimitReader(f, int64(limit)+1)); err != nil {
-		return nil, &InputError{Err: fmt.Errorf("read %s: %w", arg, err)}
+	return data, err
+}
+
+func readInput(name, arg string, limit int) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), nil
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a plan file", arg)
+	}
+	if st.Mode()&fs.ModeNamedPipe != 0 {
+		// Without O_NONBLOCK, opening a FIFO nobody writes to would wait
+		// for a writer for ever; with it, such a FIFO reads as empty. The
+		// pipe of a process substitution has its writer already.
+		f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return plan.ReadLimited(f, arg, limit, 0)
+	}
+	return plan.ReadFile(os.DirFS(filepath.Dir(name)), filepath.Base(name), arg, limit)
+}
+
+// readInRoot reads the file at name, which must be inside r.Root.
+func (r *Resolver) readInRoot(name, arg string, limit int) ([]byte, error) {
+	rel, err := filepath.Rel(r.Root, name)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, fmt.Errorf("%s is outside %s", arg, r.Root)
+	}
+	root, err := os.OpenRoot(r.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return plan.ReadFile(root.FS(), filepath.ToSlash(rel), arg, limit)
+}
+
+// topics returns the topics of the topics.yaml in dir, if there is one (see
+// plan.LoadTopics). A topics.yaml that is a link out of dir is an error.
+func (r *Resolver) topics(dir string) ([]string, error) {
+	root, err := os.OpenRoot(r.abs(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return append([]string(nil), plan.DefaultTopics...), nil
+	}
+	if err != nil {
+		return nil, &InputError{Err: err}
+	}
+	defer root.Close()
+	topics, err := plan.LoadTopics(root.FS(), ".", dir)
+	var list plan.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return nil, &InputError{Err: err}
+	}
+	return topics, err
 }
 
 func (r *Resolver) filePlan(ctx context.Context, arg string) (*plan.Plan, error) {
@@ -157,7 +221,7 @@ func (r *Resolver) PlanFile(ctx context.Context, file, name, topicsDir string) (
 		return nil, err
 	}
 	opts := r.Corpus.Opts
-	topics, err := plan.LoadTopics(os.DirFS(r.abs(topicsDir)), ".", topicsDir)
+	topics, err := r.topics(topicsDir)
 	if err != nil {
 		return nil, err
 	}
@@ -172,15 +236,18 @@ func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) 
 		return nil, err
 	}
 	opts := r.Corpus.Opts
-	// A topics.yaml beside the file at the same revision extends the topics.
+	// A topics.yaml beside the file at the same revision extends the topics;
+	// one that git cannot read is an error, not the default topics.
 	topics := append([]string(nil), plan.DefaultTopics...)
-	if tdata, err := r.GitShow(ctx, rev, path.Join(path.Dir(p), plan.TopicsFile)); err == nil {
-		tfs := fstest.MapFS{plan.TopicsFile: {Data: tdata}}
-		if t, err := plan.LoadTopics(tfs, ".", rev+":"+path.Dir(p)); err == nil {
-			topics = t
-		} else {
+	tpath := path.Join(path.Dir(p), plan.TopicsFile)
+	tdata, err := r.GitShow(ctx, rev, tpath)
+	switch {
+	case err == nil:
+		if topics, err = plan.ParseTopics(rev+":"+tpath, tdata); err != nil {
 			return nil, err
 		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
 	}
 	opts.Topics = topics
 	return plan.Parse(ctx, arg, data, opts)
@@ -188,7 +255,7 @@ func (r *Resolver) gitPlan(ctx context.Context, arg string) (*plan.Plan, error) 
 
 // GitShow returns the blob at rev:path (see Git.Show).
 func (r *Resolver) GitShow(ctx context.Context, rev, p string) ([]byte, error) {
-	return Git{Bin: r.Git, Dir: r.WorkDir}.Show(ctx, rev, p)
+	return Git{Bin: r.Git, Dir: r.WorkDir, MaxBytes: r.Corpus.Opts.MaxBytes}.Show(ctx, rev, p)
 }
 
 func (r *Resolver) abs(p string) string {

@@ -152,3 +152,28 @@ func TestGitShowReadsABlob(t *testing.T) {
 		t.Errorf("missing path: %v", err)
 	}
 }
+
+// TestReadFileRoot: with Root set, a link out of it is a problem of the
+// file, and nothing outside it is read.
+func TestReadFileRoot(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "secret.yaml")
+	if err := os.WriteFile(outside, []byte("secret: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "link.yaml")); err != nil {
+		t.Skip(err)
+	}
+	r := &Resolver{WorkDir: dir, Root: dir}
+	_, err := r.ReadFile("link.yaml")
+	var l plan.ErrorList
+	if !errors.As(err, &l) || !strings.Contains(l.Error(), "leads out of the directory") {
+		t.Errorf("link out: %v", err)
+	}
+	if _, err := r.ReadFile(outside); err == nil || !strings.Contains(err.Error(), "is outside") {
+		t.Errorf("a path outside: %v", err)
+	}
+	if data, err := (&Resolver{WorkDir: dir}).ReadFile("link.yaml"); err != nil || string(data) != "secret: x\n" {
+		t.Errorf("without Root, a link named on the command line is followed: %q, %v", data, err)
+	}
+}

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -61,19 +62,20 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("read plans directory %s: %w", prefix, err)
 		}
-		data, err := fs.ReadFile(fsys, path.Join(dir, name))
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", path.Join(prefix, name), err)
-		}
-		p, err := Parse(ctx, path.Join(prefix, name), data, opts)
-		if err != nil {
-			if l, ok := err.(ErrorList); ok {
-				errs = append(errs, l...)
+		display := path.Join(prefix, name)
+		data, err := ReadFile(fsys, path.Join(dir, name), display, opts.MaxBytes)
+		if err == nil {
+			var p *Plan
+			if p, err = Parse(ctx, display, data, opts); err == nil {
+				plans = append(plans, p)
 				continue
 			}
+		}
+		var l ErrorList
+		if !errors.As(err, &l) {
 			return nil, err
 		}
-		plans = append(plans, p)
+		errs = append(errs, l...)
 	}
 	if len(errs) > 0 {
 		errs.Sort()
@@ -87,17 +89,28 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 	return c, nil
 }
 
-// LoadTopics reads dir/topics.yaml if there is one and returns the default
-// topics followed by the corpus's own.
+// LoadTopics reads dir/topics.yaml of fsys if there is one (see ReadFile)
+// and returns the default topics followed by the corpus's own. A topics file
+// that exists but cannot be read is an error, not the default topics.
 func LoadTopics(fsys fs.FS, dir, prefix string) ([]string, error) {
-	topics := append([]string(nil), DefaultTopics...)
-	data, err := fs.ReadFile(fsys, path.Join(dir, TopicsFile))
-	if err != nil {
-		return topics, nil
-	}
 	name := path.Join(prefix, TopicsFile)
+	data, err := ReadFile(fsys, path.Join(dir, TopicsFile), name, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return append([]string(nil), DefaultTopics...), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseTopics(name, data)
+}
+
+// ParseTopics reads a topics file (name is how messages refer to it) and
+// returns the default topics followed by the file's own.
+func ParseTopics(name string, data []byte) ([]string, error) {
+	topics := append([]string(nil), DefaultTopics...)
 	root, errs := parseYAML(context.Background(), name, data, Options{}.withDefaults())
 	if len(errs) > 0 {
+		errs.Sort()
 		return nil, errs
 	}
 	w := &walker{name: name}

@@ -146,8 +146,7 @@ func parseYAML(ctx context.Context, name string, data []byte, opts Options) (*ya
 func parseYAMLWith(ctx context.Context, name string, data []byte, opts Options, fast bool, stream func(*yaml.Node)) (root *yaml.Node, streamed bool, errs ErrorList) {
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
-		errs.Add(at(1, 1), "file is %d bytes, over the limit of %d bytes", len(data), opts.MaxBytes)
-		return nil, false, errs
+		return nil, false, SizeError(name, int64(len(data)), opts.MaxBytes)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
