@@ -78,9 +78,11 @@ bench:
 	QUICK=$(QUICK) GO=$(GO) ./scripts/bench.sh
 
 # The command reference (docs/man/*.1, docs/commands/*.md) is generated from
-# the command tree by TestDocs, which fails when it is stale.
+# the command tree by TestDocs, and the JSON Schemas of the commands' JSON
+# (schema/*.schema.json but plan's) from the Go types by TestJSONSchemas;
+# both fail when what is committed is stale.
 docs:
-	$(GO) test ./cmd/plandiff -run '^TestDocs$$' -count=1 -update-docs
+	$(GO) test ./cmd/plandiff -run '^(TestDocs|TestJSONSchemas)$$' -count=1 -update-docs
 
 clean:
 	rm -rf bin

@@ -7,6 +7,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 type listOptions struct {
@@ -34,7 +36,12 @@ completeness and number of clauses (sub-points included).`,
 	return cmd
 }
 
-// listEntry is one row of `list --format json`.
+// listJSON is the "plandiff/list/v1" object: the versions in lineage order.
+type listJSON struct {
+	Versions []listEntry `json:"versions"`
+}
+
+// listEntry is one version of `list --format json`.
 type listEntry struct {
 	ID           string   `json:"id"`
 	Title        string   `json:"title"`
@@ -64,7 +71,7 @@ func runList(ctx context.Context, e *env, g *globals, o *listOptions) error {
 		})
 	}
 	if o.format == "json" {
-		return writeJSON(e.stdout, entries)
+		return render.JSONEnvelope(e.stdout, render.SchemaList, listJSON{Versions: entries})
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSURFACED\tSTATUS\tCOMPLETENESS\tCLAUSES\tTITLE")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 type validateOptions struct {
@@ -31,19 +32,22 @@ with file:line:col, sorted; the exit status is 1 when there are problems.
 With no arguments the whole corpus in use is checked (the embedded plans, or
 --plans DIR). Files given are checked on their own and against the corpus for
 links to other versions. --format github prints GitHub Actions workflow
-commands, so problems show up as annotations on the pull request.`,
+commands, so problems show up as annotations on the pull request; --format
+json the plandiff/validate/v1 object (docs/formats.md); --format sarif a
+SARIF 2.1.0 log for GitHub code scanning, with a rule per kind of problem.`,
 		Example: `  plandiff validate
   plandiff validate my-plans/*.yaml
-  plandiff validate --format github plans/*.yaml`,
+  plandiff validate --format github plans/*.yaml
+  plandiff validate --format sarif > plandiff.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkEnum("format", o.format, "text", "github"); err != nil {
+			if err := checkEnum("format", o.format, "text", "github", "json", "sarif"); err != nil {
 				return err
 			}
 			return runValidate(cmd, e, g, o, args)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text or github (workflow-command annotations)")
-	registerEnumCompletion(cmd, "format", "text", "github")
+	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, github (workflow-command annotations), json or sarif (SARIF 2.1.0)")
+	registerEnumCompletion(cmd, "format", "text", "github", "json", "sarif")
 	return cmd
 }
 
@@ -80,15 +84,25 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 		problems = append(problems, crossCheck(cmd.Context(), r, plans)...)
 	}
 	problems.Sort()
+	clauses := 0
+	for _, p := range plans {
+		clauses += p.Count()
+	}
 	w := bufio.NewWriter(e.stdout)
-	if err := printProblems(w, problems, o.format); err != nil {
+	rep := render.ValidateReport{Files: files, Clauses: clauses, Problems: problems}
+	var err error
+	switch o.format {
+	case "json":
+		err = render.ValidateJSON(w, rep)
+	case "sarif":
+		err = render.ValidateSARIF(w, rep, strings.Fields(buildVersion())[0])
+	default:
+		err = printProblems(w, problems, o.format)
+	}
+	if err != nil {
 		return err
 	}
 	if len(problems) == 0 && o.format == "text" {
-		clauses := 0
-		for _, p := range plans {
-			clauses += p.Count()
-		}
 		fmt.Fprintf(w, "ok: %d %s, %d clauses\n", files, plural(files, "file", "files"), clauses)
 	}
 	if err := w.Flush(); err != nil {
