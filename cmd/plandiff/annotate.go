@@ -59,6 +59,10 @@ VERSION is a corpus id, or a plan file, which then joins the corpus.`,
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: text, markdown or json (default: from -o's extension, else text)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` (replaced atomically) instead of standard output")
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
+	_ = cmd.RegisterFlagCompletionFunc("clause", completeClauses(e, g, false))
+	_ = cmd.RegisterFlagCompletionFunc("topic", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return corpusTopics(e, g)(c), cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -87,8 +86,8 @@ fit and says how many it cut.`,
 	f.StringVar(&o.format, "format", "text", "output format: text, markdown or json")
 	f.StringVar(&o.match, "match", "auto", "how to pair clauses: auto, id or content")
 	f.StringVar(&o.only, "only", "", "list only changes of these `KINDS`, comma-separated: "+kindList())
-	f.StringVar(&o.topic, "topic", "", "list only changes of clauses with this `TOPIC`")
-	f.Float64Var(&o.threshold, "threshold", 0, fmt.Sprintf("content similarity (0-1) below which clauses are not paired (default %g)", diff.DefaultThreshold))
+	f.StringVar(&o.topic, "topic", "", "list only changes of clauses with these `TOPICS`, comma-separated")
+	f.Float64Var(&o.threshold, "threshold", diff.DefaultThreshold, "content similarity (0-1) below which clauses are not paired")
 	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
 	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, figures), then the counts")
 	f.StringVar(&o.sources, "sources", "short", "text: how much of the sources and notes to show: none, short (outlets numbered once) or full (dates, coverage, notes, pairing)")
@@ -100,12 +99,8 @@ fit and says how many it cut.`,
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
 	registerEnumCompletion(cmd, "match", "auto", "id", "content")
 	registerEnumCompletion(cmd, "sources", "none", "short", "full")
-	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return strings.Split(kindList(), ", "), cobra.ShellCompDirectiveNoFileComp
-	})
-	_ = cmd.RegisterFlagCompletionFunc("topic", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return plan.DefaultTopics, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("only", completeCommaList(fixed(strings.Split(kindList(), ", ")...)))
+	_ = cmd.RegisterFlagCompletionFunc("topic", completeCommaList(corpusTopics(e, g)))
 	return cmd
 }
 
@@ -170,14 +165,21 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return err
 	}
-	if o.topic != "" && !knownTopic(o.topic, old, new) {
-		return usageErrorf("--topic %q: not a topic (want one of %s)", o.topic, strings.Join(plan.DefaultTopics, ", "))
+	var topics []string
+	if o.topic != "" {
+		for _, t := range strings.Split(o.topic, ",") {
+			t = strings.TrimSpace(t)
+			if !knownTopic(t, old, new) {
+				return usageErrorf("--topic %q: not a topic (want one of %s)", t, strings.Join(plan.DefaultTopics, ", "))
+			}
+			topics = append(topics, t)
+		}
 	}
 	res, err := compareCarried(cmd.Context(), g.resolver(e), old, new, diff.Options{Match: match, Threshold: o.threshold}, !o.noCarry)
 	if err != nil {
 		return err
 	}
-	if f := (diff.Filter{Kinds: kinds, Topic: o.topic}); !f.IsZero() {
+	if f := (diff.Filter{Kinds: kinds, Topics: topics}); !f.IsZero() {
 		res = f.Apply(res)
 	}
 	if !o.quiet {

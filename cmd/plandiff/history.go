@@ -49,6 +49,12 @@ clause. --topic follows every clause of a topic instead.`,
 			}
 			return nil
 		},
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeClauses(e, g, true)(cmd, nil, toComplete)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := outputFormat(cmd, o.format, o.output, "text", "text", "markdown", "json")
 			if err != nil {
@@ -66,8 +72,8 @@ clause. --topic follows every clause of a topic instead.`,
 	cmd.Flags().StringVar(&o.format, "format", "", "output format: text, markdown or json (default: from -o's extension, else text)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to `FILE` (replaced atomically) instead of standard output")
 	registerEnumCompletion(cmd, "format", "text", "markdown", "json")
-	_ = cmd.RegisterFlagCompletionFunc("topic", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return plan.DefaultTopics, cobra.ShellCompDirectiveNoFileComp
+	_ = cmd.RegisterFlagCompletionFunc("topic", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+		return corpusTopics(e, g)(c), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
 }

@@ -23,6 +23,9 @@ func newListCmd(e *env, g *globals) *cobra.Command {
 		Long: `List the versions of the corpus in use (the embedded plans, or --plans DIR),
 oldest first along the supersedes links: id, title, date surfaced, status,
 completeness and number of clauses (sub-points included).`,
+		Example: `  plandiff list
+  plandiff --plans my-plans list
+  plandiff list --format json | jq -r '.versions[].id'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkEnum("format", o.format, "text", "json"); err != nil {

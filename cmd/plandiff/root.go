@@ -80,8 +80,23 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		newChangedCmd(e, g),
 		newGitDiffDriverCmd(e, g),
 	)
+	// The completion command is cobra's; made here rather than at Execute,
+	// so that it has examples in its help and man pages.
+	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		c.Flags().SortFlags = false
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Example = `  plandiff completion bash > /etc/bash_completion.d/plandiff
+  plandiff completion zsh > "${fpath[1]}/_plandiff"
+  plandiff completion fish > ~/.config/fish/completions/plandiff.fish`
+		for _, sh := range c.Commands() {
+			sh.Example = "  source <(plandiff completion " + sh.Name() + ")"
+			if sh.Name() == "powershell" {
+				sh.Example = "  plandiff completion powershell | Out-String | Invoke-Expression"
+			}
+		}
 	}
 	return root
 }

@@ -38,6 +38,7 @@ prints it back as a plan file.`,
 		ValidArgsFunction: completeVersions(e, g),
 	}
 	cmd.Flags().StringVar(&o.clause, "clause", "", "print only the clause with this `ID` (and its sub-points)")
+	_ = cmd.RegisterFlagCompletionFunc("clause", completeClauses(e, g, false))
 	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, yaml or json")
 	registerEnumCompletion(cmd, "format", "text", "yaml", "json")
 	return cmd

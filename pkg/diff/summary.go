@@ -91,14 +91,20 @@ type Filter struct {
 	Kinds []Kind
 	// Topic keeps only changes whose topic is Topic; "" keeps every topic.
 	Topic string
+	// Topics keeps only changes whose topic is one of Topics; empty keeps
+	// every topic. With Topic too, a change must pass both.
+	Topics []string
 }
 
 // IsZero reports whether f keeps every change.
-func (f Filter) IsZero() bool { return len(f.Kinds) == 0 && f.Topic == "" }
+func (f Filter) IsZero() bool { return len(f.Kinds) == 0 && f.Topic == "" && len(f.Topics) == 0 }
 
 // Keep reports whether f selects c.
 func (f Filter) Keep(c *Change) bool {
 	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, c.Kind) {
+		return false
+	}
+	if len(f.Topics) > 0 && !slices.Contains(f.Topics, c.Topic) {
 		return false
 	}
 	return f.Topic == "" || c.Topic == f.Topic

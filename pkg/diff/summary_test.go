@@ -108,6 +108,7 @@ func TestFilter(t *testing.T) {
 		{"topic", Filter{Topic: "military"}, []string{"armed-forces-size"}, Summary{Modified: 1}},
 		{"kind and topic", Filter{Kinds: []Kind{KindRemoved}, Topic: "military"}, nil, Summary{}},
 		{"unknown topic", Filter{Topic: "nope"}, nil, Summary{}},
+		{"topics", Filter{Topics: []string{"nope", "military"}}, []string{"armed-forces-size"}, Summary{Modified: 1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
