@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,12 +39,19 @@ func TestScripts(t *testing.T) {
 			// exiting (to let racing goroutines report); scripts run it
 			// hundreds of times. A GORACE of the caller's comes later and wins.
 			env.Setenv("GORACE", strings.TrimSpace("atexit_sleep_ms=0 "+os.Getenv("GORACE")))
+			// Scripts that run the repository's own scripts (the action's)
+			// find them here.
+			root, err := filepath.Abs("../..")
+			if err != nil {
+				return err
+			}
+			env.Setenv("REPO", root)
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
-			case "git":
-				_, err := exec.LookPath("git")
+			case "git", "bash":
+				_, err := exec.LookPath(cond)
 				return err == nil, nil
 			}
 			return false, errors.New("unknown condition " + cond)
