@@ -140,7 +140,8 @@ func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) er
 		return p.err
 	}
 
-	if len(old.errs) > 0 || len(new.errs) > 0 {
+	// An events file is no plan: it is checked and shown as a line diff.
+	if len(old.errs) > 0 || len(new.errs) > 0 || plan.IsEventsFileName(new.path) || plan.IsEventsFileName(old.path) {
 		if err := driverFallback(p, old, new); err != nil {
 			return err
 		}
@@ -183,6 +184,14 @@ func (s *driverSide) load(ctx context.Context, r *source.Resolver) error {
 		return err
 	}
 	s.data = data
+	if plan.IsEventsFileName(s.path) {
+		if _, err := plan.ParseTimeline(ctx, s.name, data, r.Corpus.Opts); errors.As(err, &list) {
+			s.errs = list
+		} else if err != nil {
+			return err
+		}
+		return nil
+	}
 	p, err := r.PlanFile(ctx, s.file, s.name, path.Dir(s.path))
 	switch {
 	case errors.As(err, &list):
@@ -202,7 +211,11 @@ func driverFallback(p *errWriter, old, new *driverSide) error {
 		if len(s.errs) == 0 {
 			continue
 		}
-		p.printf("%s is not a valid plan file (%d %s):\n", render.SanitizeTerminalLine(s.name), len(s.errs), plural(len(s.errs), "problem", "problems"))
+		what := "plan"
+		if plan.IsEventsFileName(s.path) {
+			what = "events"
+		}
+		p.printf("%s is not a valid %s file (%d %s):\n", render.SanitizeTerminalLine(s.name), what, len(s.errs), plural(len(s.errs), "problem", "problems"))
 		for _, e := range s.errs {
 			p.printf("  %s\n", render.SanitizeTerminalLine(e.Error()))
 		}

@@ -30,7 +30,9 @@ source references, dates, topics, and the lineage links between versions
 with file:line:col, sorted; the exit status is 1 when there are problems.
 
 With no arguments the whole corpus in use is checked (the embedded plans, or
---plans DIR). Files given are checked on their own and against the corpus for
+--plans DIR), its events file (events.yaml) included. A file named events.yaml is
+checked as a timeline: the same strictness, and every version its events name
+must be in the corpus. Files given are checked on their own and against the corpus for
 links to other versions. --format github prints GitHub Actions workflow
 commands, so problems show up as annotations on the pull request; --format
 json the plandiff/validate/v1 object (docs/formats.md); --format sarif a
@@ -55,6 +57,7 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 	r := g.resolver(e)
 	var problems plan.ErrorList
 	var plans []*plan.Plan
+	var timelines []*plan.Timeline
 	files := len(args)
 	if len(args) == 0 {
 		c, err := r.LoadCorpus(cmd.Context())
@@ -66,22 +69,35 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 			return err
 		default:
 			plans = c.Plans
+			if c.Timeline != nil {
+				timelines = append(timelines, c.Timeline)
+			}
 		}
-		files = len(plans)
+		files = len(plans) + len(timelines)
 	} else {
 		for _, arg := range args {
-			p, err := r.Plan(cmd.Context(), arg)
+			var err error
+			if plan.IsEventsFileName(arg) && r.Classify(arg) == source.KindFile {
+				var t *plan.Timeline
+				if t, err = r.Timeline(cmd.Context(), arg); err == nil {
+					timelines = append(timelines, t)
+				}
+			} else {
+				var p *plan.Plan
+				if p, err = r.Plan(cmd.Context(), arg); err == nil {
+					plans = append(plans, p)
+				}
+			}
 			var list plan.ErrorList
 			switch {
 			case errors.As(err, &list):
 				problems = append(problems, list...)
 			case err != nil:
 				return err
-			default:
-				plans = append(plans, p)
 			}
 		}
 		problems = append(problems, crossCheck(cmd.Context(), r, plans)...)
+		problems = append(problems, timelineCheck(cmd.Context(), r, plans, timelines)...)
 	}
 	problems.Sort()
 	clauses := 0
@@ -103,7 +119,15 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 		return err
 	}
 	if len(problems) == 0 && o.format == "text" {
-		fmt.Fprintf(w, "ok: %d %s, %d clauses\n", files, plural(files, "file", "files"), clauses)
+		events := 0
+		for _, t := range timelines {
+			events += len(t.Events)
+		}
+		if len(timelines) > 0 {
+			fmt.Fprintf(w, "ok: %d %s, %d clauses, %d %s\n", files, plural(files, "file", "files"), clauses, events, plural(events, "event", "events"))
+		} else {
+			fmt.Fprintf(w, "ok: %d %s, %d clauses\n", files, plural(files, "file", "files"), clauses)
+		}
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -143,6 +167,26 @@ func crossCheck(ctx context.Context, r *source.Resolver, given []*plan.Plan) pla
 		if names[e.Pos.File] {
 			out = append(out, e)
 		}
+	}
+	return out
+}
+
+// timelineCheck checks that the versions the given events files name exist
+// among the given plans and the corpus. When the corpus does not load, only
+// the given plans count and absent versions are not errors (section 6).
+func timelineCheck(ctx context.Context, r *source.Resolver, given []*plan.Plan, timelines []*plan.Timeline) plan.ErrorList {
+	if len(timelines) == 0 {
+		return nil
+	}
+	set := append([]*plan.Plan(nil), given...)
+	complete := false
+	if c, err := r.LoadCorpus(ctx); err == nil {
+		set = append(set, c.Plans...)
+		complete = true
+	}
+	var out plan.ErrorList
+	for _, t := range timelines {
+		out = append(out, plan.CheckTimeline(t, set, complete)...)
 	}
 	return out
 }

@@ -1,14 +1,16 @@
 // Command wordrun checks that clause text is the corpus's own wording: for
-// every clause it prints the longest run of consecutive words that the text
-// shares with any page of reference text (article text saved by hand from
-// the sources, kept outside the repository), and exits 1 when a run reaches
-// the limit. docs/corpus.md describes the procedure.
+// every clause, and every event of the timeline, it prints the longest run
+// of consecutive words that the text shares with any page of reference text
+// (article text saved by hand from the sources, kept outside the
+// repository), and exits 1 when a run reaches the limit. docs/corpus.md
+// describes the procedure.
 //
-//	wordrun -pages DIR [-plans DIR] [-min 12] [-only VERSION[#CLAUSE],...] [-q]
+//	wordrun -pages DIR [-plans DIR] [-min 12] [-only VERSION[#CLAUSE],events[#ID],...] [-q]
 //
 // DIR holds one *.txt file per page; lines that start with '#' at the top of
-// a file (its URL, say) are not compared. Output has one line per clause:
-// the run length, VERSION#CLAUSE, the page and the shared words.
+// a file (its URL, say) are not compared. Output has one line per clause or
+// event: the run length, VERSION#CLAUSE (events#ID), the page and the shared
+// words.
 package main
 
 import (
@@ -46,7 +48,7 @@ func run(args []string, stdout io.Writer) (bool, error) {
 	pagesDir := fl.String("pages", "", "directory of *.txt reference pages (required)")
 	plansDir := fl.String("plans", "", "corpus directory (default: the embedded corpus)")
 	limit := fl.Int("min", 12, "a run of this many words or more is reported as copied")
-	only := fl.String("only", "", "comma-separated VERSION or VERSION#CLAUSE to check (default: all)")
+	only := fl.String("only", "", "comma-separated VERSION, VERSION#CLAUSE, events or events#ID to check (default: all)")
 	quiet := fl.Bool("q", false, "print only the clauses that reach the limit")
 	if err := fl.Parse(args); err != nil {
 		return false, err
@@ -74,6 +76,20 @@ func run(args []string, stdout io.Writer) (bool, error) {
 		}
 	}
 	checked, found := 0, 0
+	// report prints text's longest shared run and says whether it reaches
+	// the limit.
+	report := func(ref, text string) bool {
+		m := wordrun.Longest(text, pages)
+		hit := m.Len >= *limit
+		if hit || !*quiet {
+			mark := " "
+			if hit {
+				mark = "!"
+			}
+			fmt.Fprintf(stdout, "%s%3d  %-60s  %-28s  %s\n", mark, m.Len, ref, m.Page, m.Words)
+		}
+		return hit
+	}
 	for _, p := range corpus.Plans {
 		id := p.Version.ID
 		p.Walk(func(c, _ *plan.Clause, _ int) {
@@ -82,21 +98,24 @@ func run(args []string, stdout io.Writer) (bool, error) {
 				return
 			}
 			checked++
-			m := wordrun.Longest(c.Text, pages)
-			hit := m.Len >= *limit
-			if hit {
+			if report(ref, c.Text) {
 				found++
-			}
-			if hit || !*quiet {
-				mark := " "
-				if hit {
-					mark = "!"
-				}
-				fmt.Fprintf(stdout, "%s%3d  %-60s  %-28s  %s\n", mark, m.Len, ref, m.Page, m.Words)
 			}
 		})
 	}
-	fmt.Fprintf(stdout, "%d clauses compared with %d pages; %d share a run of %d words or more\n", checked, len(pages), found, *limit)
+	if t := corpus.Timeline; t != nil {
+		for _, e := range t.Events {
+			ref := "events#" + e.ID
+			if len(want) > 0 && !want["events"] && !want[ref] {
+				continue
+			}
+			checked++
+			if report(ref, e.What) {
+				found++
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "%d clauses and events compared with %d pages; %d share a run of %d words or more\n", checked, len(pages), found, *limit)
 	return found > 0, nil
 }
 

@@ -36,6 +36,7 @@ func setup(t *testing.T) (plansDir, pagesDir string) {
 		}
 	}
 	write(plansDir, "v1.yaml", testPlan)
+	write(plansDir, "events.yaml", "plandiff: 1\nsources: [{id: s, outlet: O}]\nevents:\n  - {id: talks, date: 2025-01-01, what: Kyiv keeps an army of 800000 it says, versions: [v1], sources: [s]}\n")
 	write(pagesDir, "a.txt", "# https://example.org/a\n# second header line\nDraft: the size of Ukraine's armed forces will be limited to 600,000 personnel in every case, it says.")
 	write(pagesDir, "b.txt", "Kyiv keeps an army of 800,000.")
 	write(pagesDir, "notes.md", "the size of Ukraine's armed forces will be limited to 600,000 personnel in every case")
@@ -57,7 +58,7 @@ func TestRun(t *testing.T) {
 	for _, want := range []string{
 		"   5  v1#own", "b.txt", "keeps an army of 800,000",
 		"! 15  v1#copied", "a.txt",
-		"2 clauses compared with 2 pages; 1 share a run of 12 words or more",
+		"   5  events#talks", "3 clauses and events compared with 2 pages; 1 share a run of 12 words or more",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
@@ -76,7 +77,7 @@ func TestRunQuietAndOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if found || out.String() != "1 clauses compared with 2 pages; 0 share a run of 12 words or more\n" {
+	if found || out.String() != "1 clauses and events compared with 2 pages; 0 share a run of 12 words or more\n" {
 		t.Errorf("found=%v, output:\n%s", found, out.String())
 	}
 	out.Reset()

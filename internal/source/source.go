@@ -208,6 +208,16 @@ func (r *Resolver) topics(dir string) ([]string, error) {
 	return topics, err
 }
 
+// Timeline loads the events file arg (a path), checked on its own; which
+// versions its events name is checked against a corpus by the caller.
+func (r *Resolver) Timeline(ctx context.Context, arg string) (*plan.Timeline, error) {
+	data, err := r.ReadFile(arg)
+	if err != nil {
+		return nil, err
+	}
+	return plan.ParseTimeline(ctx, arg, data, r.Corpus.Opts)
+}
+
 func (r *Resolver) filePlan(ctx context.Context, arg string) (*plan.Plan, error) {
 	return r.PlanFile(ctx, arg, arg, filepath.Dir(arg))
 }

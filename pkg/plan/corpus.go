@@ -22,7 +22,9 @@ type Corpus struct {
 	// date surfaced, then by id.
 	Plans  []*Plan
 	Topics []string
-	byID   map[string]*Plan
+	// Timeline is the corpus's events file (EventsFile), or nil.
+	Timeline *Timeline
+	byID     map[string]*Plan
 }
 
 // Get returns the version with the given id, or nil.
@@ -38,7 +40,8 @@ func (c *Corpus) IDs() []string {
 }
 
 // LoadDir reads every *.yaml file of dir in fsys as a plan (topics.yaml as the
-// topic list), checks each and then the rules that span files. Messages name
+// topic list, events.yaml as the timeline), checks each and then the rules
+// that span files. Messages name
 // files as prefix/NAME, so embedded plans read as "plans/us-28-draft.yaml".
 // When ctx is done it stops between files (and Parse between clauses) and
 // returns an error wrapping ctx.Err().
@@ -56,7 +59,7 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 	var plans []*Plan
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || name == TopicsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
+		if e.IsDir() || name == TopicsFile || name == EventsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -77,16 +80,39 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		}
 		errs = append(errs, l...)
 	}
+	timeline, err := loadTimeline(ctx, fsys, dir, prefix, opts)
+	if l, ok := err.(ErrorList); ok {
+		errs = append(errs, l...)
+	} else if err != nil {
+		return nil, err
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
 	c, cerrs := NewCorpus(plans, true)
+	cerrs = append(cerrs, CheckTimeline(timeline, plans, true)...)
 	if len(cerrs) > 0 {
+		cerrs.Sort()
 		return nil, cerrs
 	}
 	c.Topics = topics
+	c.Timeline = timeline
 	return c, nil
+}
+
+// loadTimeline reads dir/events.yaml if there is one (see ReadFile); nil
+// means none.
+func loadTimeline(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) (*Timeline, error) {
+	name := path.Join(prefix, EventsFile)
+	data, err := ReadFile(fsys, path.Join(dir, EventsFile), name, opts.MaxBytes)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ParseTimeline(ctx, name, data, opts)
 }
 
 // LoadTopics reads dir/topics.yaml of fsys if there is one (see ReadFile)

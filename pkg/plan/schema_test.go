@@ -64,14 +64,81 @@ func TestCorpusMatchesSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	events := compileEventsSchema(t)
 	files, _ := filepath.Glob("../../plans/*.yaml")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := validateSchema(sch, data); err != nil {
+		s := sch
+		if filepath.Base(f) == EventsFile {
+			s = events
+		}
+		if err := validateSchema(s, data); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// compileEventsSchema compiles schema/events.schema.json, which takes the
+// source definition from plan.schema.json by its $id.
+func compileEventsSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	f, err := os.Open("../../schema/plan.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddResource("https://github.com/plandiff/plandiff/schema/plan.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("../../schema/events.schema.json")
+	if err != nil {
+		t.Fatalf("compile events schema: %v", err)
+	}
+	return sch
+}
+
+// TestEventsSchemaAgreesWithLoader is TestSchemaAgreesWithLoader for events
+// files (testdata/schema-events).
+func TestEventsSchemaAgreesWithLoader(t *testing.T) {
+	sch := compileEventsSchema(t)
+	for _, dir := range []string{"valid", "invalid"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", "schema-events", dir, "*.yaml"))
+		if len(files) == 0 {
+			t.Fatalf("no examples in testdata/schema-events/%s", dir)
+		}
+		for _, f := range files {
+			t.Run(dir+"/"+filepath.Base(f), func(t *testing.T) {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, loadErr := ParseTimeline(context.Background(), f, data, Options{})
+				schemaErr := validateSchema(sch, data)
+				if dir == "valid" {
+					if loadErr != nil {
+						t.Errorf("loader rejects a valid example:\n%v", loadErr.(ErrorList).Lines())
+					}
+					if schemaErr != nil {
+						t.Errorf("schema rejects a valid example: %v", schemaErr)
+					}
+					return
+				}
+				if loadErr == nil {
+					t.Errorf("loader accepts an invalid example")
+				}
+				if schemaErr == nil {
+					t.Errorf("schema accepts an invalid example")
+				}
+			})
 		}
 	}
 }

@@ -20,8 +20,12 @@ func LooksLikePlan(data []byte) bool {
 }
 
 // IsPlanFileName reports whether name (a path, '/' or OS separators) has a
-// plan file's extension, .yaml or .yml, and is not a corpus's topics file.
+// plan file's extension, .yaml or .yml, and is not a corpus's topics or
+// events file.
 func IsPlanFileName(name string) bool {
-	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
-	return (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && base != TopicsFile
+	base := baseName(name)
+	return (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && base != TopicsFile && base != EventsFile
 }
+
+// baseName is the last element of a path written with '/' or '\'.
+func baseName(name string) string { return path.Base(strings.ReplaceAll(name, `\`, "/")) }
