@@ -110,6 +110,12 @@ func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
 	return enc.Encode(v)
 }
 
+// eventsJSON is the "plandiff/list-events/v1" object: the timeline's events
+// in date order.
+type eventsJSON struct {
+	Events []eventEntry `json:"events"`
+}
+
 // eventEntry is one event of `list --events --format json`, its sources
 // given in full.
 type eventEntry struct {
@@ -139,7 +145,7 @@ func listEvents(e *env, t *plan.Timeline, format string) error {
 		}
 	}
 	if format == "json" {
-		return writeJSON(e.stdout, entries)
+		return render.JSONEnvelope(e.stdout, render.SchemaListEvents, eventsJSON{Events: entries})
 	}
 	if t == nil {
 		fmt.Fprintf(e.stdout, "no events: the corpus has no %s\n", plan.EventsFile)

@@ -25,6 +25,10 @@ type (
 		Schema string `json:"schema"`
 		listJSON
 	}
+	listEventsDoc struct {
+		Schema string `json:"schema"`
+		eventsJSON
+	}
 	validateDoc struct {
 		Schema string `json:"schema"`
 		render.ValidateJSONReport
@@ -39,6 +43,7 @@ var jsonSchemas = []struct {
 	runs       [][]string
 }{
 	{render.SchemaList, "list.schema.json", &listDoc{}, [][]string{{"list", "--format", "json"}}},
+	{render.SchemaListEvents, "list-events.schema.json", &listEventsDoc{}, [][]string{{"list", "--events", "--format", "json"}}},
 	{render.SchemaValidate, "validate.schema.json", &validateDoc{}, [][]string{
 		{"validate", "--format", "json"},
 		{"validate", "--format", "json", "../../testdata/broken/unknown-key.yaml", "../../testdata/broken/wrong-types.yaml"},
@@ -66,7 +71,9 @@ func genSchema(name, file string, v any) ([]byte, error) {
 	s := r.Reflect(v)
 	s.ID = jsonschema.ID("https://github.com/plandiff/plandiff/schema/" + file)
 	s.Title = name
-	s.Description = "The JSON of `plandiff " + strings.Split(name, "/")[1] + " --format json` (docs/formats.md)."
+	// "plandiff/list-events/v1" is the JSON of `plandiff list --events`.
+	command := strings.Replace(strings.Split(name, "/")[1], "-", " --", 1)
+	s.Description = "The JSON of `plandiff " + command + " --format json` (docs/formats.md)."
 	s.Properties.Set("schema", &jsonschema.Schema{Type: "string", Const: name})
 	if !strings.Contains(strings.Join(s.Required, ","), "schema") {
 		s.Required = append([]string{"schema"}, s.Required...)

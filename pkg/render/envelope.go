@@ -10,8 +10,9 @@ import (
 // Schema names of the JSON that commands other than diff print; each is
 // described in docs/formats.md and checked against schema/NAME.schema.json.
 const (
-	SchemaList     = "plandiff/list/v1"
-	SchemaValidate = "plandiff/validate/v1"
+	SchemaList       = "plandiff/list/v1"
+	SchemaListEvents = "plandiff/list-events/v1" // list --events
+	SchemaValidate   = "plandiff/validate/v1"
 )
 
 // JSONEnvelope writes v as the JSON object a plandiff command prints: a
