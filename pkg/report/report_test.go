@@ -93,6 +93,9 @@ func TestFixtureUsesEveryFeature(t *testing.T) {
 			if c.RemovedEntry != nil {
 				seen["removed entry"] = true
 			}
+			if c.Evidence != "" {
+				seen["evidence "+c.Evidence] = true
+			}
 		}
 		if s.ChildPartial {
 			seen["partial child"] = true
@@ -131,7 +134,8 @@ func TestFixtureUsesEveryFeature(t *testing.T) {
 	}
 	for _, want := range []string{
 		"kind unchanged", "kind modified", "kind merged", "kind split", "kind added", "kind removed", "kind unreported",
-		"rule id", "rule derives_from", "rule content", "rule containment", "rule removed_mark",
+		"rule id", "rule derives_from", "rule content", "rule containment", "rule removed_mark", "rule removal_kept",
+		"evidence reported", "evidence absent",
 		"moved", "renumbered", "removed entry", "partial child", "resurrection", "sub-point",
 		"variants", "subclauses partial", "status", "clause note", "figures",
 	} {
