@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,13 +43,55 @@ window.addEventListener("load", function () {
   out.push("after inline=" + shown(inl) + " side=" + shown(side) + " display=" + getComputedStyle(side).display);
   document.querySelector('label[for="view-inline"]').click();
   out.push("back inline=" + shown(inl) + " side=" + shown(side));
+  // Deleted and inserted words never touch in the inline redline.
+  var touching = 0, dels = document.querySelectorAll(".inline del");
+  for (var d = 0; d < dels.length; d++) {
+    var next = dels[d].nextSibling;
+    if (next && next.nodeName === "INS") touching++;
+  }
+  out.push("del+ins=" + dels.length + " touching=" + touching);
   out.push("width=" + document.documentElement.scrollWidth + "/" + window.innerWidth);
+  // Wider than the viewport: name the widest element that sticks out.
+  if (document.documentElement.scrollWidth > window.innerWidth) {
+    var worst = null, right = 0, all = document.body.querySelectorAll("*");
+    for (var k = 0; k < all.length; k++) {
+      var r = all[k].getBoundingClientRect(), clipped = false;
+      for (var a = all[k].parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") { clipped = true; break; }
+      }
+      if (!clipped && r.right > right) { right = r.right; worst = all[k]; }
+    }
+    out.push("widest=" + (worst ? worst.tagName + "." + worst.className + "#" + worst.id + " " +
+      (worst.textContent || "").slice(0, 40) : "none") + "@" + Math.round(right));
+  }
+  // The topic matrix: a sticky first column, and the table fits or scrolls
+  // inside its own box.
+  var m = document.querySelector("table.matrix");
+  if (m) {
+    var box = m.closest(".scroll"), th = m.querySelector("th[scope=row]");
+    out.push("matrix sticky=" + (th ? getComputedStyle(th).position : "none") +
+      " fits=" + (box ? box.scrollWidth <= box.clientWidth : false) +
+      " scrolls=" + (box ? getComputedStyle(box).overflowX : "none") +
+      " columns=" + m.querySelectorAll("thead th").length);
+  }
+  var msg = "@@" + "RESULT " + out.join("; ") + " @@" + "END";
   var p = document.createElement("pre");
   p.id = "probe-result";
-  p.textContent = "@@" + "RESULT " + out.join("; ") + " @@" + "END";
+  p.textContent = msg;
   document.body.appendChild(p);
+  // In the viewport frame (host below), tell the page around it.
+  if (window.parent !== window) { window.parent.postMessage(msg, "*"); }
 });
 </script>`
+
+// host frames the probed report in a viewport of an exact width: Chromium
+// will not make a window narrower than 500 pixels, so a phone's 390 is an
+// iframe's width. The frame's result comes back by message.
+const host = `<!doctype html><html><body style="margin:0">
+<iframe src="%s" style="border:0;width:%spx;height:%spx"></iframe>
+<script>window.addEventListener("message", function (e) {
+  var p = document.createElement("pre"); p.textContent = e.data; document.body.appendChild(p);
+});</script></body></html>`
 
 func chromiumPath(t *testing.T) string {
 	t.Helper()
@@ -104,7 +147,12 @@ func TestBrowser(t *testing.T) {
 	const target = "c-framework-20_armed-forces-size"
 	for _, width := range []string{"390,844", "1280,900"} {
 		t.Run("width "+width, func(t *testing.T) {
-			dom := runChromium(t, bin, "--window-size="+width, "--dump-dom", "file://"+probed+"#"+target)
+			w, h, _ := strings.Cut(width, ",")
+			frame := filepath.Join(dir, "host-"+w+".html")
+			if err := os.WriteFile(frame, []byte(fmt.Sprintf(host, "probe.html#"+target, w, h)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			dom := runChromium(t, bin, "--window-size=1400,1000", "--virtual-time-budget=20000", "--dump-dom", "file://"+frame)
 			m := regexp.MustCompile(`@@RESULT (.*?) @@END`).FindSubmatch(dom)
 			if m == nil {
 				t.Fatalf("the probe did not run; DOM starts %q", dom[:min(len(dom), 300)])
@@ -118,14 +166,23 @@ func TestBrowser(t *testing.T) {
 				"before inline=true side=false",
 				"after inline=false side=true display=grid",
 				"back inline=true side=false",
+				"touching=0",
 			} {
 				if !strings.Contains(got, want) {
 					t.Errorf("probe: want %q in %q", want, got)
 				}
 			}
-			// Nothing wider than the window: wide tables scroll inside their box.
-			if w := regexp.MustCompile(`width=(\d+)/(\d+)`).FindStringSubmatch(got); w == nil || w[1] != w[2] {
-				t.Errorf("page wider than the window: %q", got)
+			// Nothing wider than the viewport (document width equals
+			// viewport width): long ids wrap, wide tables scroll inside
+			// their box.
+			if m := regexp.MustCompile(`width=(\d+)/(\d+)`).FindStringSubmatch(got); m == nil || m[1] != m[2] || m[2] != w {
+				t.Errorf("page wider than the %s-pixel viewport: %q", w, got)
+			}
+			// The topic matrix keeps its first column in view, and fits or
+			// scrolls in its own box.
+			if !strings.Contains(got, "matrix sticky=sticky") ||
+				!(strings.Contains(got, "fits=true") || strings.Contains(got, "scrolls=auto")) {
+				t.Errorf("topic matrix: %q", got)
 			}
 		})
 	}

@@ -88,3 +88,18 @@ func (c *ChangeRow) redline() []render.Run {
 	}
 	return redline([]words.Edit{{Op: words.OpDelete, Text: c.OldText}})
 }
+
+// spaced puts a space between a deletion and the insertion right after it,
+// for the inline redline: struck and inserted words would otherwise touch
+// ("confirmedreaffirmed") once the page is copied, read aloud or printed
+// without colours. The side-by-side view needs none: each side shows one.
+func spaced(runs []render.Run) []render.Run {
+	out := make([]render.Run, 0, len(runs))
+	for i, r := range runs {
+		if i > 0 && r.Op == words.OpInsert && runs[i-1].Op == words.OpDelete {
+			out = append(out, render.Run{Op: words.OpEqual, Text: " "})
+		}
+		out = append(out, r)
+	}
+	return out
+}

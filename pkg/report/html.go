@@ -37,6 +37,7 @@ var tmpl = cleanOutput(template.Must(template.New("report").Funcs(template.FuncM
 	"figureCell":    func(e *FigureEntry) string { return figureCell(e, func(s string) string { return s }) },
 	"evidence":      func(c *ChangeRow) string { return evidenceText(c, false) },
 	"redline":       func(c *ChangeRow) []render.Run { return c.redline() },
+	"spaced":        spaced,
 	"side":          render.RedlineSide,
 	"unchangedList": func(cs []*ChangeRow) []*ChangeRow { return filterChanges(cs, diff.KindUnchanged) },
 	"unreportedList": func(cs []*ChangeRow) []*ChangeRow {
