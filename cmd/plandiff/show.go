@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 type showOptions struct {
@@ -173,6 +175,12 @@ func showClause(ew *errWriter, v *plan.Version, c *plan.Clause, depth int) {
 	}
 	if len(c.DerivesFrom) > 0 {
 		ew.printf("%s    derives from: %s\n", indent, clean(strings.Join(c.DerivesFrom, ", ")))
+	}
+	if len(c.Variants) > 0 {
+		// Source ids, as the sources line below and the list at the end.
+		ew.printf("%s    %s\n", indent, render.Disagreement(diff.ClauseVariants(c), func(ids []string) string {
+			return clean(strings.Join(ids, ", "))
+		}, clean))
 	}
 	if c.Note != "" {
 		ew.printf("%s    note: %s\n", indent, clean(c.Note))

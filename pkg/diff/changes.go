@@ -118,6 +118,7 @@ func (a *aligner) result() *Result {
 			}
 			r.Changes[i] = a.change(items[i].g, items[i].moved, under)
 			fillEdits(d, &r.Changes[i])
+			r.Changes[i].ReadingOnly = readingOnly(&r.Changes[i])
 		}
 	})
 	r.Summary = Summarize(r.Changes)
@@ -254,6 +255,7 @@ func (a *aligner) change(g group, moved bool, under []int32) Change {
 	if len(news) == 0 && len(olds) > 0 {
 		c.Depth = olds[0].depth // a removal stands where the old clause stood
 	}
+	setVariants(&c, olds, news)
 	return c
 }
 

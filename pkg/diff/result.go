@@ -135,6 +135,33 @@ type Change struct {
 	// Carried lists the old clauses of the change that the old version does
 	// not state but carries from the version it revises (VersionRef.Carried).
 	Carried []string `json:"carried,omitempty"`
+	// Variants lists the readings on which the copies of each side's
+	// clauses disagree (clause variants), when either side has any.
+	Variants *VariantPair `json:"variants,omitempty"`
+	// Reading is the reading each side's text follows, set on a change
+	// between two clauses whose followed readings differ where one side's
+	// copies give the other side's reading: the texts may differ only in
+	// which reading was chosen. "" stands for a text that follows none.
+	Reading *Delta `json:"reading,omitempty"`
+	// ReadingOnly says that, besides, every word the edits change belongs
+	// to one of the two readings (or is a function word): only the chosen
+	// reading differs.
+	ReadingOnly bool `json:"reading_only,omitempty"`
+}
+
+// VariantPair holds each side's variant readings.
+type VariantPair struct {
+	Old []VariantRef `json:"old"`
+	New []VariantRef `json:"new"`
+}
+
+// VariantRef is one variant reading of a clause: what some copies say, the
+// sources that say it, and whether the clause text follows it.
+type VariantRef struct {
+	Clause   string   `json:"clause"`
+	Reading  string   `json:"reading"`
+	Sources  []string `json:"sources"`
+	Followed bool     `json:"followed,omitempty"`
 }
 
 // SidePair holds one list per side.

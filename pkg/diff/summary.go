@@ -165,11 +165,24 @@ func (ch *Change) clone() Change {
 	c.Sources.New = cloneSlice(ch.Sources.New)
 	c.OldNotes = cloneSlice(ch.OldNotes)
 	c.Carried = cloneSlice(ch.Carried)
+	c.Reading = cloneDelta(ch.Reading)
+	if ch.Variants != nil {
+		v := VariantPair{Old: cloneVariants(ch.Variants.Old), New: cloneVariants(ch.Variants.New)}
+		c.Variants = &v
+	}
 	c.NewNotes = cloneSlice(ch.NewNotes)
 	c.Confidence = cloneDelta(ch.Confidence)
 	c.ProposedBy = cloneDelta(ch.ProposedBy)
 	c.Status = cloneDelta(ch.Status)
 	return c
+}
+
+func cloneVariants(vs []VariantRef) []VariantRef {
+	out := cloneSlice(vs)
+	for i := range out {
+		out[i].Sources = cloneSlice(vs[i].Sources)
+	}
+	return out
 }
 
 // cloneSlice copies s, keeping nil as nil and empty as empty.

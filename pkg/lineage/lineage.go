@@ -218,9 +218,19 @@ type Node struct {
 	Status     string           `json:"status,omitempty"`
 	ProposedBy []string         `json:"proposed_by,omitempty"`
 	Note       string           `json:"note,omitempty"`
+	// Variants are the readings on which the copies of the version that
+	// states the clause disagree, their sources resolved.
+	Variants []Variant `json:"variants,omitempty"`
 
 	derives []string
 	index   int // document order within the version (nodes, then marks)
+}
+
+// Variant is one reading of a clause, with the sources that give it.
+type Variant struct {
+	Reading  string           `json:"reading"`
+	Sources  []diff.SourceRef `json:"sources"`
+	Followed bool             `json:"followed,omitempty"`
 }
 
 // Ref is the node's "VERSION#clause" reference.
@@ -244,6 +254,11 @@ type Link struct {
 	Renumbered bool           `json:"renumbered"`
 	Edits      []words.Edit   `json:"edits"`
 	Figures    []words.Figure `json:"figures"`
+	// Reading and ReadingOnly are the change's (diff.Change.Reading).
+	Reading     *diff.Delta `json:"reading,omitempty"`
+	ReadingOnly bool        `json:"reading_only,omitempty"`
+	// Evidence is a removal's (diff.Change.Evidence).
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // Reported reports whether a pairing rule is stated by the data (equal ids,

@@ -30,10 +30,14 @@ func (l *Lineage) nodes(v *Version, inherited map[string]bool) {
 				}
 				n.Sources = pn.Sources
 				n.Confidence = pn.Confidence
+				n.Variants = pn.Variants
 			}
 		} else {
 			n.Stated = true
 			n.Sources = resolve(&v.Plan.Version, c.Sources)
+			for _, x := range c.Variants {
+				n.Variants = append(n.Variants, Variant{Reading: x.Reading, Sources: resolve(&v.Plan.Version, x.Sources), Followed: x.Followed})
+			}
 		}
 		n.index = len(v.Nodes)
 		v.Nodes = append(v.Nodes, n)

@@ -269,7 +269,35 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	if len(c.Carried) > 0 {
 		e.strs("carried", c.Carried)
 	}
+	if c.Variants != nil {
+		e.key("variants")
+		e.open('{')
+		e.variants("old", c.Variants.Old)
+		e.variants("new", c.Variants.New)
+		e.close('}')
+	}
+	e.delta("reading", c.Reading)
+	if c.ReadingOnly {
+		e.boolField("reading_only", true)
+	}
 	e.close('}')
+}
+
+func (e *jsonEncoder) variants(k string, vs []diff.VariantRef) {
+	e.key(k)
+	e.open('[')
+	for _, v := range vs {
+		e.elem()
+		e.open('{')
+		e.strField("clause", v.Clause)
+		e.strField("reading", v.Reading)
+		e.strs("sources", v.Sources)
+		if v.Followed {
+			e.boolField("followed", true)
+		}
+		e.close('}')
+	}
+	e.close(']')
 }
 
 func (e *jsonEncoder) pair(old, new string) {

@@ -34,6 +34,15 @@ func newSourceLegend(r *diff.Result, showUnchanged bool) *sourceLegend {
 		for _, id := range c.Sources.New {
 			cited[1][id] = true
 		}
+		if c.Variants != nil {
+			for side, vs := range [][]diff.VariantRef{c.Variants.Old, c.Variants.New} {
+				for _, v := range vs {
+					for _, id := range v.Sources {
+						cited[side][id] = true
+					}
+				}
+			}
+		}
 	}
 	for side, v := range []*diff.VersionRef{&r.Old, &r.New} {
 		for _, s := range v.Sources {

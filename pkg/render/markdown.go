@@ -276,6 +276,27 @@ func (m *mdReport) body(c *diff.Change) string {
 	if ct := carriedText(c, m.r, mdText); ct != "" {
 		item("Carried", ct)
 	}
+	if rt := readingText(c, mdText); rt != "" {
+		item("Reading", rt)
+	}
+	if c.Variants != nil {
+		side := func(v *diff.VersionRef, vs []diff.VariantRef) string {
+			return Disagreement(vs, func(ids []string) string {
+				return mdText(strings.Join(sourceNames(sideSources(v, ids)), ", "))
+			}, mdText)
+		}
+		switch {
+		case sameVariants(c.Variants):
+			item("Readings", side(&m.r.New, c.Variants.New))
+		default:
+			if len(c.Variants.Old) > 0 {
+				item("Readings (old)", side(&m.r.Old, c.Variants.Old))
+			}
+			if len(c.Variants.New) > 0 {
+				item("Readings (new)", side(&m.r.New, c.Variants.New))
+			}
+		}
+	}
 	for _, d := range []struct {
 		label string
 		d     *diff.Delta

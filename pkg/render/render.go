@@ -244,6 +244,69 @@ func carriedText(c *diff.Change, r *diff.Result, esc func(string) string) string
 	return "text of " + esc(orUnnamed(r.Old.CarriedFrom)) + ", not reported in " + esc(orUnnamed(r.Old.ID)) + ": " + esc(strings.Join(c.Carried, ", "))
 }
 
+// Disagreement says where the copies of a clause disagree: "sources
+// disagree: jets (AP, AFP) / troops (statement.com); the text follows
+// jets". cite names the sources of one reading; esc prepares readings for
+// the output format. Readings of several clauses (a merge) are prefixed
+// with the clause id. It returns "" for no readings.
+func Disagreement(vs []diff.VariantRef, cite func(ids []string) string, esc func(string) string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	multi := slices.ContainsFunc(vs, func(v diff.VariantRef) bool { return v.Clause != vs[0].Clause })
+	var parts []string
+	var follows []string
+	for i, v := range vs {
+		if i == 0 || v.Clause != vs[i-1].Clause {
+			parts = append(parts, "")
+		}
+		r := esc(v.Reading)
+		if c := cite(v.Sources); c != "" {
+			r += " (" + c + ")"
+		}
+		k := len(parts) - 1
+		if parts[k] == "" {
+			if multi {
+				parts[k] = esc(v.Clause) + ": "
+			}
+			parts[k] += r
+		} else {
+			parts[k] += " / " + r
+		}
+		if v.Followed {
+			follows = append(follows, esc(v.Reading))
+		}
+	}
+	out := "sources disagree: " + strings.Join(parts, "; ")
+	switch {
+	case len(follows) > 0:
+		out += "; the text follows " + strings.Join(follows, ", ")
+	default:
+		out += "; the text follows none of them"
+	}
+	return out
+}
+
+// sameVariants reports whether both sides record the same readings.
+func sameVariants(p *diff.VariantPair) bool {
+	return slices.EqualFunc(p.Old, p.New, func(a, b diff.VariantRef) bool {
+		return a.Clause == b.Clause && a.Reading == b.Reading && a.Followed == b.Followed && slices.Equal(a.Sources, b.Sources)
+	})
+}
+
+// readingText says how the followed reading changed: "European fighter
+// jets → NATO fighter jets: only the chosen reading differs".
+func readingText(c *diff.Change, esc func(string) string) string {
+	if c.Reading == nil {
+		return ""
+	}
+	s := orNone(esc(c.Reading.Old)) + " → " + orNone(esc(c.Reading.New))
+	if c.ReadingOnly {
+		return s + ": only the chosen reading differs"
+	}
+	return s + ": the chosen reading differs, and the texts differ otherwise too"
+}
+
 // joinNonEmpty joins the non-empty strings of list with sep.
 func joinNonEmpty(sep string, list ...string) string {
 	var b strings.Builder

@@ -289,6 +289,14 @@ func (t *textReport) change(c *diff.Change) {
 	}
 
 	t.deltas(c)
+	if rt := readingText(c, line); rt != "" {
+		t.line(bodyIndent, labelWidth, "reading", span{rt, ""})
+	}
+	for _, rl := range t.readings(c, func(v *diff.VersionRef, ids []string) string {
+		return strings.Join(sourceNames(sideSources(v, ids)), ", ")
+	}) {
+		t.line(bodyIndent, labelWidth, rl.label, span{rl.text, ""})
+	}
 	if slices.Equal(c.OldNotes, c.NewNotes) {
 		for _, n := range c.NewNotes {
 			t.line(bodyIndent, labelWidth, "note", span{line(n), ""})
@@ -364,6 +372,12 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
 		}
 	}
+	if rt := readingText(c, line); rt != "" && !removal {
+		if len(meta) > 0 {
+			meta = append(meta, span{"  ", ""})
+		}
+		meta = append(meta, span{"reading ", sgrDim}, span{rt, ""})
+	}
 	if len(meta) > 0 && len(refs) > 0 && fits(append([]span{{"    ", ""}}, meta...), refs) {
 		meta, refs = append(meta, refs...), nil
 	}
@@ -374,6 +388,66 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 	if len(meta) > 0 {
 		t.lw.para(bodyIndent, bodyIndent+2, meta)
 	}
+	if !removal && t.legend != nil {
+		for _, rl := range t.readings(c, func(v *diff.VersionRef, ids []string) string {
+			return ranges(t.legend.numbers(v, ids))
+		}) {
+			t.lw.para(bodyIndent, bodyIndent+2, []span{{rl.label + " ", sgrDim}, {rl.text, ""}})
+		}
+	}
+}
+
+// readingLine is one side's disagreement, labelled.
+type readingLine struct{ label, text string }
+
+// readings says where the copies of each side disagree: once when both
+// sides record the same readings, else a line per side that has any. cite
+// names the sources of a reading.
+func (t *textReport) readings(c *diff.Change, cite func(v *diff.VersionRef, ids []string) string) []readingLine {
+	if c.Variants == nil {
+		return nil
+	}
+	side := func(v *diff.VersionRef, vs []diff.VariantRef) string {
+		return Disagreement(vs, func(ids []string) string { return cite(v, ids) }, line)
+	}
+	if sameVariants(c.Variants) {
+		return []readingLine{{"readings", side(&t.r.New, c.Variants.New)}}
+	}
+	var out []readingLine
+	if len(c.Variants.Old) > 0 {
+		out = append(out, readingLine{"readings (old)", side(&t.r.Old, c.Variants.Old)})
+	}
+	if len(c.Variants.New) > 0 {
+		out = append(out, readingLine{"readings (new)", side(&t.r.New, c.Variants.New)})
+	}
+	return out
+}
+
+// SourceNames names resolved sources briefly, as the text legend does (the
+// outlet without its qualifiers), each name once.
+func SourceNames(list []diff.SourceRef) []string { return sourceNames(list) }
+
+// ReadingsText says where the copies of a clause disagree, as Disagreement
+// does, for readings whose sources are resolved: each named as SourceNames
+// does, then passed through esc.
+func ReadingsText(readings []diff.VariantRef, sources [][]diff.SourceRef, esc func(string) string) string {
+	vs := make([]diff.VariantRef, len(readings))
+	copy(vs, readings)
+	for i := range vs {
+		vs[i].Sources = SourceNames(sources[i])
+	}
+	return Disagreement(vs, func(names []string) string { return esc(strings.Join(names, ", ")) }, esc)
+}
+
+// sourceNames names resolved sources as the legend does.
+func sourceNames(list []diff.SourceRef) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if n := legendName(s); !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // spansWidth is the display width of spans laid on one line.

@@ -53,6 +53,8 @@ type HistoryClause struct {
 	Status  string           `json:"status,omitempty"`
 	Note    string           `json:"note,omitempty"`
 	Sources []diff.SourceRef `json:"sources"`
+	// Variants are the readings on which the version's copies disagree.
+	Variants []lineage.Variant `json:"variants,omitempty"`
 }
 
 // HistoryStep is one change of a step into the version.
@@ -70,6 +72,11 @@ type HistoryStep struct {
 	Figures    []words.Figure `json:"figures"`
 	// Again marks an added clause that the parent had dropped: it is back.
 	Again bool `json:"again,omitempty"`
+	// Reading and ReadingOnly are the change's (diff.Change.Reading).
+	Reading     *diff.Delta `json:"reading,omitempty"`
+	ReadingOnly bool        `json:"reading_only,omitempty"`
+	// Evidence is a removal's: reported or absent.
+	Evidence string `json:"evidence,omitempty"`
 }
 
 // NewHistory lays out threads; clause or topic says what was asked.
@@ -92,7 +99,8 @@ func NewHistory(l *lineage.Lineage, threads []*lineage.Thread, clause, topic str
 					From: k.From, Kind: k.Kind, Old: k.Old, New: k.New, Rule: k.Rule, Reported: k.Reported,
 					Similarity: k.Similarity, Moved: k.Moved, Renumbered: k.Renumbered,
 					Edits: nonNil(k.Edits), Figures: nonNil(k.Figures),
-					Again: k.Kind == diff.KindAdded && t.Cell(k.From) != nil && t.Cell(k.From).State == lineage.StateRemoved,
+					Again:   k.Kind == diff.KindAdded && t.Cell(k.From) != nil && t.Cell(k.From).State == lineage.StateRemoved,
+					Reading: k.Reading, ReadingOnly: k.ReadingOnly, Evidence: k.Evidence,
 				})
 			}
 			ht.Versions = append(ht.Versions, hc)
@@ -104,7 +112,7 @@ func NewHistory(l *lineage.Lineage, threads []*lineage.Thread, clause, topic str
 
 func historyClause(n *lineage.Node) HistoryClause {
 	hc := HistoryClause{ID: n.ID, Number: n.Number, Text: n.Text, Stated: n.Stated, Status: n.Status,
-		Note: n.Note, Sources: nonNil(n.Sources)}
+		Note: n.Note, Sources: nonNil(n.Sources), Variants: n.Variants}
 	if !n.Stated {
 		hc.From, hc.Note = n.From, ""
 	}
@@ -130,6 +138,9 @@ func HistoryText(w io.Writer, h *History, opts TextOptions) error {
 			ew.printf("\n  %s  %s\n", opts.paint(ansiBold, clean(c.Version)), stateLine(c, clean))
 			for _, s := range c.Steps {
 				ew.printf("    from %s: %s\n", clean(s.From), stepLine(s, c, clean))
+				if rt := readingDelta(s.Reading, s.ReadingOnly); rt != "" {
+					ew.printf("      %s\n", opts.paint(ansiDim, clean(rt)))
+				}
 				if len(s.Edits) > 0 && s.Kind != diff.KindUnchanged && s.Kind != diff.KindUnreported {
 					ew.printf("      %s\n", render.TextRedline(redline(s.Edits), opts.Color))
 				}
@@ -137,6 +148,9 @@ func HistoryText(w io.Writer, h *History, opts TextOptions) error {
 			for _, cl := range c.Clauses {
 				if cl.Stated {
 					ew.printf("    %s  %s\n", opts.paint(ansiBold, orDash(clean(cl.Number))+" "+clean(cl.ID)), clean(cl.Text))
+					if d := variantsText(cl.Variants, clean); d != "" {
+						ew.printf("      %s\n", d)
+					}
 					ew.printf("      %s\n", opts.paint(ansiDim, "sources: "+sourceNames(cl.Sources, clean)))
 				} else {
 					ew.printf("    %s  %s\n", orDash(clean(cl.Number))+" "+clean(cl.ID), opts.paint(ansiDim, "as in "+clean(cl.From)+": "+clean(cl.Text)))
@@ -190,6 +204,10 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 		parts[0] = "derived from " + esc(s.From) + " (another track)"
 	case s.Kind == diff.KindUnreported:
 		parts[0] = "unreported (absence is not removal)"
+	case s.Kind == diff.KindRemoved && s.Evidence == diff.EvidenceReported:
+		parts[0] = "removed (reported)"
+	case s.Kind == diff.KindRemoved && s.Evidence == diff.EvidenceAbsent:
+		parts[0] = "removed (absent from a complete text)"
 	}
 	if s.Rule != "" && s.Rule != diff.RuleNone {
 		how := "inferred"
@@ -232,6 +250,9 @@ func HistoryMarkdown(w io.Writer, h *History) error {
 			ew.printf("### %s: %s\n\n", code(c.Version), md(stateLine(c, func(s string) string { return s })))
 			for _, s := range c.Steps {
 				ew.printf("- from %s: %s\n", code(s.From), md(stepLine(s, c, func(s string) string { return s })))
+				if rt := readingDelta(s.Reading, s.ReadingOnly); rt != "" {
+					ew.printf("  %s\n", md(capitalize(rt)))
+				}
 			}
 			if len(c.Steps) > 0 {
 				ew.str("\n")
@@ -246,6 +267,9 @@ func HistoryMarkdown(w io.Writer, h *History) error {
 			for _, cl := range c.Clauses {
 				if cl.Stated {
 					ew.printf("**%s** %s: %s\n\n", md(orDash(cl.Number)), code(cl.ID), md(cl.Text))
+					if d := variantsText(cl.Variants, func(s string) string { return s }); d != "" {
+						ew.printf("%s\n\n", md(capitalize(d)))
+					}
 					ew.printf("Sources: %s\n\n", mdSourceRefs(cl.Sources))
 				} else {
 					ew.printf("*%s %s, as in %s:* %s\n\n", md(orDash(cl.Number)), code(cl.ID), code(cl.From), md(cl.Text))

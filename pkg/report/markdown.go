@@ -241,6 +241,9 @@ func mdChange(ew *errWriter, s *StepRow, c *ChangeRow) {
 	}
 	ew.printf("### %s: %s%s\n\n", md(numbersLine(c)), md(string(c.Kind)), carried)
 	ew.printf("%s\n\n", md(evidence(c)))
+	if rt := c.ReadingText(); rt != "" {
+		ew.printf("%s\n\n", md(capitalize(rt)))
+	}
 	if q := render.MarkdownRedline(c.redline()); q != "" {
 		ew.str(q + "\n")
 	}

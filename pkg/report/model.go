@@ -24,6 +24,8 @@ package report
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
@@ -83,23 +85,25 @@ type VersionRow struct {
 
 // ClauseRow is a clause in its version's section.
 type ClauseRow struct {
-	ID         string           `json:"id"`
-	Anchor     string           `json:"anchor"`
-	Number     string           `json:"number,omitempty"`
-	Depth      int              `json:"depth"`
-	Topic      string           `json:"topic,omitempty"`
-	Text       string           `json:"text,omitempty"`
-	Status     string           `json:"status,omitempty"`
-	Confidence string           `json:"confidence,omitempty"`
-	ProposedBy []string         `json:"proposed_by,omitempty"`
-	Note       string           `json:"note,omitempty"`
-	From       string           `json:"from,omitempty"` // for an unreported clause: whose text it carries
-	Sources    []SourceLink     `json:"sources"`
-	Prev       []LineageLink    `json:"prev"` // clauses of parent versions it comes from
-	Next       []LineageLink    `json:"next"` // clauses of child versions it became
-	Figures    []string         `json:"figures"`
-	node       *lineage.Node    `json:"-"`
-	refs       []diff.SourceRef `json:"-"`
+	ID         string        `json:"id"`
+	Anchor     string        `json:"anchor"`
+	Number     string        `json:"number,omitempty"`
+	Depth      int           `json:"depth"`
+	Topic      string        `json:"topic,omitempty"`
+	Text       string        `json:"text,omitempty"`
+	Status     string        `json:"status,omitempty"`
+	Confidence string        `json:"confidence,omitempty"`
+	ProposedBy []string      `json:"proposed_by,omitempty"`
+	Note       string        `json:"note,omitempty"`
+	From       string        `json:"from,omitempty"` // for an unreported clause: whose text it carries
+	Sources    []SourceLink  `json:"sources"`
+	Prev       []LineageLink `json:"prev"` // clauses of parent versions it comes from
+	Next       []LineageLink `json:"next"` // clauses of child versions it became
+	Figures    []string      `json:"figures"`
+	// Variants are the readings on which the version's copies disagree.
+	Variants []lineage.Variant `json:"variants,omitempty"`
+	node     *lineage.Node     `json:"-"`
+	refs     []diff.SourceRef  `json:"-"`
 }
 
 // LineageLink points from a clause to a clause of another version, through
@@ -185,8 +189,55 @@ type ChangeRow struct {
 	RemovedEntry *ClauseRef     `json:"removed_entry,omitempty"`
 	// Carried says the old side is text the parent carries from the version
 	// it revises, not text it states.
-	Carried  bool   `json:"carried,omitempty"`
-	Evidence string `json:"evidence,omitempty"` // of a removal: reported or absent
+	Carried bool `json:"carried,omitempty"`
+	// Reading and ReadingOnly are the change's (diff.Change.Reading).
+	Reading     *diff.Delta `json:"reading,omitempty"`
+	ReadingOnly bool        `json:"reading_only,omitempty"`
+	Evidence    string      `json:"evidence,omitempty"` // of a removal: reported or absent
+}
+
+// Disagreement says where the version's copies disagree on the clause:
+// "sources disagree: a (X, Y) / b (Z); the text follows a"; "" when they
+// agree.
+func (c *ClauseRow) Disagreement() string {
+	return variantsText(c.Variants, func(s string) string { return s })
+}
+
+// variantsText is render.ReadingsText for a node's resolved variants.
+func variantsText(vs []lineage.Variant, esc func(string) string) string {
+	if len(vs) == 0 {
+		return ""
+	}
+	refs := make([]diff.VariantRef, len(vs))
+	srcs := make([][]diff.SourceRef, len(vs))
+	for i, v := range vs {
+		refs[i] = diff.VariantRef{Reading: v.Reading, Followed: v.Followed}
+		srcs[i] = v.Sources
+	}
+	return render.ReadingsText(refs, srcs, esc)
+}
+
+// ReadingText says how the chosen reading changed, or "".
+func (c *ChangeRow) ReadingText() string { return readingDelta(c.Reading, c.ReadingOnly) }
+
+// readingDelta is "reading a → b: only the chosen reading differs" and the
+// like.
+func readingDelta(d *diff.Delta, only bool) string {
+	if d == nil {
+		return ""
+	}
+	s := "reading " + noneIfEmpty(d.Old) + " → " + noneIfEmpty(d.New)
+	if only {
+		return s + ": only the chosen reading differs"
+	}
+	return s + ": the chosen reading differs, and the texts differ otherwise too"
+}
+
+func noneIfEmpty(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
 
 // Detailed reports whether the change is shown with its text; unchanged and
@@ -354,7 +405,7 @@ func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 		ID: n.ID, Anchor: a, Number: n.Number, Depth: n.Depth, Topic: n.Topic, Text: n.Text,
 		Status: n.Status, Confidence: n.Confidence, ProposedBy: n.ProposedBy, Note: n.Note, From: n.From,
 		Prev: []LineageLink{}, Next: []LineageLink{}, Figures: nonNil(words.ExtractFigures(n.Text)),
-		node: n, refs: n.Sources,
+		Variants: n.Variants, node: n, refs: n.Sources,
 	}
 	if !n.Stated {
 		cr.Note = "" // the note belongs to the version that states it
@@ -382,8 +433,8 @@ func (b *builder) steps() {
 				Reported: lineage.Reported(ch.Rule), Similarity: ch.Similarity, Moved: ch.Moved,
 				Renumbered: ch.Renumbered, Topic: ch.Topic, OldText: ch.OldText, NewText: ch.NewText,
 				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures), Evidence: ch.Evidence,
-				Carried: len(ch.Carried) > 0,
-				Old:     []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
+				Carried: len(ch.Carried) > 0, Reading: ch.Reading, ReadingOnly: ch.ReadingOnly,
+				Old: []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
 			}
 			kept := ch.Rule == diff.RuleRemovalKept
 			for j, id := range ch.Old {
@@ -711,4 +762,13 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// capitalize upper-cases the first letter of s, to start a sentence.
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }

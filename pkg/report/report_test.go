@@ -96,6 +96,12 @@ func TestFixtureUsesEveryFeature(t *testing.T) {
 			if c.Evidence != "" {
 				seen["evidence "+c.Evidence] = true
 			}
+			if c.ReadingOnly {
+				seen["reading only"] = true
+			}
+			if c.Carried {
+				seen["carried"] = true
+			}
 		}
 		if s.ChildPartial {
 			seen["partial child"] = true
@@ -136,6 +142,7 @@ func TestFixtureUsesEveryFeature(t *testing.T) {
 		"kind unchanged", "kind modified", "kind merged", "kind split", "kind added", "kind removed", "kind unreported",
 		"rule id", "rule derives_from", "rule content", "rule containment", "rule removed_mark", "rule removal_kept",
 		"evidence reported", "evidence absent",
+		"reading only", "carried",
 		"moved", "renumbered", "removed entry", "partial child", "resurrection", "sub-point",
 		"variants", "subclauses partial", "status", "clause note", "figures",
 	} {
