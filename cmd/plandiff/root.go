@@ -74,6 +74,7 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		newValidateCmd(e, g),
 		newAnnotateCmd(e, g),
 		newHistoryCmd(e, g),
+		newVariantsCmd(e, g),
 		newReportCmd(e, g),
 		newImportCmd(e, g),
 		newDiffCmd(e, g),

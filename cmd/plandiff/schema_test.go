@@ -33,6 +33,10 @@ type (
 		Schema string `json:"schema"`
 		render.ValidateJSONReport
 	}
+	variantsDoc struct {
+		Schema string `json:"schema"`
+		evolution.Variants
+	}
 )
 
 // jsonSchemas are the JSON outputs with a schema in schema/: the Go type
@@ -55,6 +59,10 @@ var jsonSchemas = []struct {
 	{evolution.HistorySchema, "history.schema.json", &evolution.History{}, [][]string{
 		{"history", "--format", "json", "armed-forces-size"},
 		{"history", "--format", "json", "--topic", "elections"},
+	}},
+	{evolution.VariantsSchema, "variants.schema.json", &variantsDoc{}, [][]string{
+		{"variants", "--format", "json"},
+		{"variants", "--format", "json", "framework-20"},
 	}},
 	{evolution.Schema, "report.schema.json", &evolution.Report{}, [][]string{
 		{"report", "--format", "json"},

@@ -294,14 +294,20 @@ func sameVariants(p *diff.VariantPair) bool {
 	})
 }
 
-// readingText says how the followed reading changed: "European fighter
-// jets → NATO fighter jets: only the chosen reading differs".
+// readingText is ReadingChange for a change.
 func readingText(c *diff.Change, esc func(string) string) string {
-	if c.Reading == nil {
+	return ReadingChange(c.Reading, c.ReadingOnly, esc)
+}
+
+// ReadingChange says how the followed reading changed (diff.Change.Reading
+// and ReadingOnly): "European fighter jets → NATO fighter jets: only the
+// chosen reading differs"; "" for nil.
+func ReadingChange(d *diff.Delta, only bool, esc func(string) string) string {
+	if d == nil {
 		return ""
 	}
-	s := orNone(esc(c.Reading.Old)) + " → " + orNone(esc(c.Reading.New))
-	if c.ReadingOnly {
+	s := orNone(esc(d.Old)) + " → " + orNone(esc(d.New))
+	if only {
 		return s + ": only the chosen reading differs"
 	}
 	return s + ": the chosen reading differs, and the texts differ otherwise too"

@@ -243,6 +243,10 @@ func (t *textReport) change(c *diff.Change) {
 	if len(c.Carried) > 0 {
 		head = append(head, span{"  ", ""}, span{"carried", sgrFlag})
 	}
+	if c.Variants != nil && short {
+		// The readings themselves: --sources full, the JSON, show.
+		head = append(head, span{"  ", ""}, span{"copies disagree", sgrFlag})
+	}
 	// In the short layout "6 → 4" says it was renumbered.
 	if c.Renumbered && !short {
 		head = append(head, span{"  ", ""}, span{"renumbered", sgrFlag})
@@ -387,13 +391,6 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 	}
 	if len(meta) > 0 {
 		t.lw.para(bodyIndent, bodyIndent+2, meta)
-	}
-	if !removal && t.legend != nil {
-		for _, rl := range t.readings(c, func(v *diff.VersionRef, ids []string) string {
-			return ranges(t.legend.numbers(v, ids))
-		}) {
-			t.lw.para(bodyIndent, bodyIndent+2, []span{{rl.label + " ", sgrDim}, {rl.text, ""}})
-		}
 	}
 }
 

@@ -221,23 +221,12 @@ func variantsText(vs []lineage.Variant, esc func(string) string) string {
 func (c *ChangeRow) ReadingText() string { return readingDelta(c.Reading, c.ReadingOnly) }
 
 // readingDelta is "reading a → b: only the chosen reading differs" and the
-// like.
+// like (render.ReadingChange), or "".
 func readingDelta(d *diff.Delta, only bool) string {
-	if d == nil {
-		return ""
+	if s := render.ReadingChange(d, only, func(s string) string { return s }); s != "" {
+		return "reading " + s
 	}
-	s := "reading " + noneIfEmpty(d.Old) + " → " + noneIfEmpty(d.New)
-	if only {
-		return s + ": only the chosen reading differs"
-	}
-	return s + ": the chosen reading differs, and the texts differ otherwise too"
-}
-
-func noneIfEmpty(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
+	return ""
 }
 
 // Detailed reports whether the change is shown with its text; unchanged and
