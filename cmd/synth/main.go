@@ -31,7 +31,7 @@ func main() {
 }
 
 const usage = `usage:
-  synth gen -n N [-seed S] [-o DIR] [-keep-ids]
+  synth gen -n N [-seed S] [-o DIR] [-keep-ids] [-links]
   synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]
   synth eval -truth DIR/truth.json -diff out.json [-json]`
 
@@ -71,6 +71,7 @@ func gen(args []string) error {
 	fs.IntVar(&cfg.Clauses, "n", 300, "clauses in the old version")
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "random seed")
 	fs.BoolVar(&cfg.KeepIDs, "keep-ids", false, "keep the old ids of surviving clauses")
+	links := fs.Bool("links", false, "the new version supersedes the old and links each clause to the one it descends from (derives_from)")
 	dir := fs.String("o", ".", "output directory")
 	rateFlags(fs, &cfg.Rates)
 	if err := fs.Parse(args); err != nil {
@@ -79,6 +80,9 @@ func gen(args []string) error {
 	p, err := synth.Generate(cfg)
 	if err != nil {
 		return err
+	}
+	if *links {
+		synth.AddLinks(p)
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {
 		return err

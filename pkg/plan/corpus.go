@@ -191,6 +191,7 @@ func CheckRefs(plans []*Plan, complete bool) ErrorList {
 		}
 		byID[p.Version.ID] = p
 	}
+	clauses := newClauseIndex(byID)
 	for _, p := range plans {
 		v := &p.Version
 		for i, sup := range v.Supersedes {
@@ -208,14 +209,14 @@ func CheckRefs(plans []*Plan, complete bool) ErrorList {
 				switch {
 				case target == nil && complete:
 					errs.Add(c.DerivesFromPos[i], "derives_from %q: version %q is not in the corpus%s", d, ver, didYouMeanVersion(ver, byID))
-				case target != nil && target.Find(id) == nil:
+				case target != nil && clauses.find(ver, id) == nil:
 					errs.Add(c.DerivesFromPos[i], "derives_from %q: version %s has no clause %q", d, ver, id)
 				}
 			}
 		})
 	}
 	errs = append(errs, supersedesCycles(plans, byID)...)
-	errs = append(errs, derivesCycles(plans, byID)...)
+	errs = append(errs, derivesCycles(plans, clauses)...)
 	errs.Sort()
 	return errs
 }
@@ -271,43 +272,76 @@ func supersedesCycles(plans []*Plan, byID map[string]*Plan) ErrorList {
 	return errs
 }
 
-// derivesCycles finds cycles among clause lineage links across versions.
-func derivesCycles(plans []*Plan, byID map[string]*Plan) ErrorList {
-	type node struct {
-		c   *Clause
-		ver string
+// clauseIndex finds a clause by version and id; each version is indexed
+// once, when first asked for, so that checking links costs time linear in
+// the corpus rather than a walk of the target version per link.
+type clauseIndex struct {
+	byID map[string]*Plan
+	ids  map[string]map[string]*Clause
+}
+
+func newClauseIndex(byID map[string]*Plan) *clauseIndex {
+	return &clauseIndex{byID: byID, ids: make(map[string]map[string]*Clause)}
+}
+
+// find returns the first clause of version ver, in document order, with the
+// given id (as Plan.Find does), or nil.
+func (x *clauseIndex) find(ver, id string) *Clause {
+	m, ok := x.ids[ver]
+	if !ok {
+		p := x.byID[ver]
+		if p == nil {
+			return nil
+		}
+		m = make(map[string]*Clause, p.Count())
+		p.Walk(func(c, _ *Clause, _ int) {
+			if _, dup := m[c.ID]; !dup {
+				m[c.ID] = c
+			}
+		})
+		x.ids[ver] = m
 	}
+	return m[id]
+}
+
+// derivesCycles finds cycles among clause lineage links across versions, by
+// depth-first search from the clauses in version id and document order.
+func derivesCycles(plans []*Plan, clauses *clauseIndex) ErrorList {
 	var errs ErrorList
-	color := make(map[string]int)
-	var stack []string
-	var visit func(key string, n node)
-	visit = func(key string, n node) {
-		color[key] = 1
-		stack = append(stack, key)
-		for i, d := range n.c.DerivesFrom {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := make(map[*Clause]int8)
+	var stack []string // the refs of the clauses on the path
+	var visit func(ref string, c *Clause)
+	visit = func(ref string, c *Clause) {
+		color[c] = grey
+		stack = append(stack, ref)
+		for i, d := range c.DerivesFrom {
 			ver, id, ok := SplitRef(d)
-			if !ok || byID[ver] == nil {
+			if !ok {
 				continue
 			}
-			t := byID[ver].Find(id)
+			t := clauses.find(ver, id)
 			if t == nil {
 				continue
 			}
-			switch color[d] {
-			case 1:
-				errs.Add(n.c.DerivesFromPos[i], "derives_from forms a cycle: %s", cyclePath(stack, d))
-			case 0:
-				visit(d, node{c: t, ver: ver})
+			switch color[t] {
+			case grey:
+				errs.Add(c.DerivesFromPos[i], "derives_from forms a cycle: %s", cyclePath(stack, d))
+			case white:
+				visit(d, t)
 			}
 		}
 		stack = stack[:len(stack)-1]
-		color[key] = 2
+		color[c] = black
 	}
 	for _, p := range sortedByID(plans) {
 		p.Walk(func(c, _ *Clause, _ int) {
-			key := p.Version.ID + "#" + c.ID
-			if color[key] == 0 && len(c.DerivesFrom) > 0 {
-				visit(key, node{c: c, ver: p.Version.ID})
+			if color[c] == white && len(c.DerivesFrom) > 0 {
+				visit(p.Version.ID+"#"+c.ID, c)
 			}
 		})
 	}
