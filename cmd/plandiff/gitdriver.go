@@ -147,6 +147,9 @@ func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) er
 		}
 		return w.Flush()
 	}
+	if old.file == devNull && new.file == devNull {
+		return w.Flush() // nothing on either side: nothing to show
+	}
 	if new.file == devNull {
 		n := old.plan.Count()
 		p.printf("deleted plan file: it held %s, %d %s\n", render.SanitizeTerminalLine(old.plan.Version.ID), n, plural(n, "clause", "clauses"))
