@@ -133,6 +133,33 @@ func TestSignalDuringDiff(t *testing.T) {
 		}
 		onlyFiles(t, dir, "new.yaml", "old.yaml")
 	}
+
+	// SIGKILL while the output is written leaves the temporary file; the
+	// next run that writes the same file removes it once it is a minute old.
+	cmd, _ := startPlandiff(t, dir, "diff", "--format", "json", "-o", "out.json", "old.yaml", "new.yaml")
+	var temp string
+	for deadline := time.Now().Add(time.Minute); temp == "" && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		names, _ := filepath.Glob(filepath.Join(dir, ".out.json.tmp-*"))
+		if len(names) > 0 {
+			temp = names[0]
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if temp == "" {
+		t.Fatal("no temporary output file appeared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out.json")); err == nil {
+		t.Fatal("the run finished before it was killed")
+	}
+	old := time.Now().Add(-2 * time.Minute)
+	if err := os.Chtimes(temp, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("plandiff", "diff", "-o", filepath.Join(dir, "out.json"), "us-28-draft", "framework-20").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	onlyFiles(t, dir, "new.yaml", "old.yaml", "out.json")
 }
 
 // TestSignalStuckWrite interrupts a run blocked writing to a pipe nobody

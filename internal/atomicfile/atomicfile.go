@@ -2,6 +2,11 @@
 // file or the complete new one, never a half-written file: the content goes
 // to a temporary file in the same directory, which is synced and renamed over
 // the target only when writing succeeded.
+//
+// A run that is killed (SIGKILL, a power cut) leaves its temporary file
+// behind: .NAME.tmp-PID-RANDOM beside NAME, PID being the writer's process
+// id. The next Write of NAME removes those whose writer is no longer running
+// and that have not changed for a minute.
 package atomicfile
 
 import (
@@ -13,7 +18,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrExists is returned by Write with noClobber when the target exists.
@@ -37,7 +44,8 @@ func Write(ctx context.Context, path string, noClobber bool, fill func(w io.Writ
 		}
 		mode = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	removeStale(dir, filepath.Base(path))
+	tmp, err := os.CreateTemp(dir, tempPrefix(filepath.Base(path), os.Getpid()))
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, bare(err))
 	}
@@ -119,3 +127,56 @@ type renamedError struct {
 
 func (e *renamedError) Error() string { return e.msg }
 func (e *renamedError) Unwrap() error { return e.err }
+
+// tempPrefix is the start of the name of a temporary file for base written
+// by process pid (os.CreateTemp appends random digits).
+func tempPrefix(base string, pid int) string {
+	return "." + base + ".tmp-" + strconv.Itoa(pid) + "-"
+}
+
+// staleAge is how long a temporary file must have been left unchanged
+// before it is taken for stale: a file another machine (sharing the
+// directory) is still writing changes all the time.
+const staleAge = time.Minute
+
+// removeStale removes the temporary files of base in dir that earlier
+// Writes left behind: their writer's process is gone and they have not
+// changed for staleAge. Failures are ignored: this is tidying up.
+func removeStale(dir, base string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "."+globEscape(base)+".tmp-*-*"))
+	for _, name := range names {
+		rest := strings.TrimPrefix(filepath.Base(name), "."+base+".tmp-")
+		pidText, random, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || !digits(random) || running(pid) {
+			continue
+		}
+		if st, err := os.Lstat(name); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAge {
+			os.Remove(name)
+		}
+	}
+}
+
+// globEscape escapes the characters filepath.Match gives a meaning to.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}

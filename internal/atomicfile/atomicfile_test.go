@@ -5,10 +5,12 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
@@ -135,4 +137,58 @@ func TestWriteCancelled(t *testing.T) {
 	}
 	assertFile(t, p, "old")
 	assertOnlyFile(t, dir, "out.txt")
+}
+
+// TestWriteRemovesStale: temporary files of killed writers (process gone,
+// unchanged for a minute) are removed by the next Write of the same file;
+// those of live writers, recent ones and other files are left alone.
+func TestWriteRemovesStale(t *testing.T) {
+	if _, err := exec.LookPath("true"); err != nil {
+		t.Skip("no true(1) to make a process id that is gone")
+	}
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	gone := dead.Process.Pid
+	if running(gone) {
+		t.Skipf("process id %d was reused", gone)
+	}
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * staleAge)
+	files := map[string]bool{ // name: should survive
+		tempPrefix("out.txt", gone) + "123":          false,
+		tempPrefix("out.txt", os.Getppid()) + "456":  true, // a live writer
+		tempPrefix("other.txt", gone) + "789":        true, // another file's
+		".out.txt.tmp-12345":                         true, // not our naming
+		tempPrefix("out.txt", gone) + "not-digits":   true,
+		tempPrefix("out.txt", gone) + "111" + ".bak": true,
+	}
+	for name := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recent := tempPrefix("out.txt", gone) + "999"
+	if err := os.WriteFile(filepath.Join(dir, recent), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files[recent] = true
+	if err := Write(context.Background(), filepath.Join(dir, "out.txt"), false, func(w io.Writer) error {
+		_, err := io.WriteString(w, "new")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for name, survive := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if exists := err == nil; exists != survive {
+			t.Errorf("%s: exists %v, want %v", name, exists, survive)
+		}
+	}
+	assertFile(t, filepath.Join(dir, "out.txt"), "new")
 }
