@@ -22,10 +22,17 @@ import (
 // version can be annotated or reported at once. It returns the ids the
 // arguments resolve to, in argument order.
 func lineageFor(ctx context.Context, e *env, g *globals, args []string, only bool) (*lineage.Lineage, []string, error) {
+	l, ids, _, err := lineageWithTimeline(ctx, e, g, args, only)
+	return l, ids, err
+}
+
+// lineageWithTimeline is lineageFor that also returns the corpus's timeline
+// (nil when it has no events file), for the report to place its events.
+func lineageWithTimeline(ctx context.Context, e *env, g *globals, args []string, only bool) (*lineage.Lineage, []string, *plan.Timeline, error) {
 	r := g.resolver(e)
 	c, err := r.LoadCorpus(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	plans := append([]*plan.Plan(nil), c.Plans...)
 	var ids []string
@@ -33,7 +40,7 @@ func lineageFor(ctx context.Context, e *env, g *globals, args []string, only boo
 	for _, a := range args {
 		p, err := r.Plan(ctx, a)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		ids = append(ids, p.Version.ID)
 		if r.Classify(a) != source.KindID {
@@ -52,7 +59,7 @@ func lineageFor(ctx context.Context, e *env, g *globals, args []string, only boo
 	if extra {
 		nc, errs := plan.NewCorpus(plans, false)
 		if len(errs) > 0 {
-			return nil, nil, errs
+			return nil, nil, nil, errs
 		}
 		plans = nc.Plans
 	}
@@ -72,9 +79,9 @@ func lineageFor(ctx context.Context, e *env, g *globals, args []string, only boo
 	}
 	l, err := lineage.Build(ctx, plans, lineage.Options{All: all})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return l, ids, nil
+	return l, ids, c.Timeline, nil
 }
 
 // writeTo sends what write produces to the file out names (written to a

@@ -19,13 +19,14 @@ func newReportCmd(e *env, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report [<version>...]",
 		Short: "Write the evolution report of the corpus, or of some versions",
-		Long: `Write the evolution report: a table of the versions; counts per change kind
-for each step of the version graph; a topic by version matrix (what each
-version says on territory, NATO, army size...); a table that follows each
-figure along its clause's lineage, with version and sources for each value;
-the redline of every step; the text of every version with links between each
-clause and the clauses it came from and became; and the sources with outlet,
-date and link.
+		Long: `Write the evolution report: a table of the versions; a timeline of the
+versions and the events between them (when the corpus has an events.yaml);
+counts per change kind for each step of the version graph; a topic by version
+matrix (what each version says on territory, NATO, army size...); a table that
+follows each figure along its clause's lineage, with version and sources for
+each value; the redline of every step; the text of every version with links
+between each clause and the clauses it came from and became; and the sources
+with outlet, date and link.
 
 With VERSIONs, only those versions are reported, and steps skip the versions
 left out (a partial version then inherits unreported clauses from its nearest
@@ -56,11 +57,11 @@ on the plans: the same corpus gives the same bytes.`,
 }
 
 func runReport(cmd *cobra.Command, e *env, g *globals, o *reportOptions, args []string) error {
-	l, _, err := lineageFor(cmd.Context(), e, g, args, len(args) > 0)
+	l, _, timeline, err := lineageWithTimeline(cmd.Context(), e, g, args, len(args) > 0)
 	if err != nil {
 		return err
 	}
-	r := evolution.Build(l, evolution.Options{Title: o.title})
+	r := evolution.Build(l, evolution.Options{Title: o.title, Timeline: timeline})
 	return writeTo(cmd.Context(), e, o.output, false, func(w io.Writer) error {
 		switch o.format {
 		case "json":

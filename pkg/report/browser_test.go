@@ -128,7 +128,7 @@ func TestBrowser(t *testing.T) {
 	}
 	bin := chromiumPath(t)
 	var page bytes.Buffer
-	if err := HTML(&page, Build(corpusLineage(t), Options{})); err != nil {
+	if err := HTML(&page, Build(corpusLineage(t), Options{Timeline: corpusTimeline(t)})); err != nil {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()

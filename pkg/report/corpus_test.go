@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -21,7 +22,8 @@ import (
 // TestCorpusReportDeterministic builds and writes the report twice: the same
 // corpus gives the same bytes in every format.
 func TestCorpusReportDeterministic(t *testing.T) {
-	r1, r2 := Build(corpusLineage(t), Options{}), Build(corpusLineage(t), Options{})
+	opts := Options{Timeline: corpusTimeline(t)}
+	r1, r2 := Build(corpusLineage(t), opts), Build(corpusLineage(t), opts)
 	for _, f := range reportWriters {
 		var a, b bytes.Buffer
 		if err := f.write(&a, r1); err != nil {
@@ -40,7 +42,7 @@ func TestCorpusReportDeterministic(t *testing.T) {
 // is defined once, and that every clause reference that names a clause of a
 // version in the report has an anchor.
 func TestCorpusLinksResolve(t *testing.T) {
-	for _, problem := range linkProblems(Build(corpusLineage(t), Options{})) {
+	for _, problem := range linkProblems(Build(corpusLineage(t), Options{Timeline: corpusTimeline(t)})) {
 		t.Error(problem)
 	}
 }
@@ -76,6 +78,9 @@ func linkProblems(r *Report) []string {
 	}
 	for _, s := range r.Sources {
 		define(s.Anchor)
+	}
+	for _, e := range r.Events {
+		define(e.Anchor)
 	}
 
 	var refs []string // "where: anchor"
@@ -132,6 +137,13 @@ func linkProblems(r *Report) []string {
 			sourceLinks("figures "+f.Clause, e.Sources)
 		}
 	}
+	for _, e := range r.Events {
+		for _, v := range append([]string{e.After, e.Before}, e.Versions...) {
+			if v != "" {
+				ref("event "+e.ID, versionAnchor(v), true)
+			}
+		}
+	}
 	for _, x := range refs {
 		where, a, _ := strings.Cut(x, "\x00")
 		if !defined[a] {
@@ -139,6 +151,64 @@ func linkProblems(r *Report) []string {
 		}
 	}
 	return problems
+}
+
+// TestCorpusEventsPlaced: every event of plans/events.yaml is in the full
+// report, in date order, after the versions surfaced on or before its date
+// and before the others; the timeline lists every version and event once,
+// in date order.
+func TestCorpusEventsPlaced(t *testing.T) {
+	tl := corpusTimeline(t)
+	r := Build(corpusLineage(t), Options{Timeline: tl})
+	if len(r.Events) != len(tl.Events) {
+		t.Fatalf("report has %d events, the timeline %d", len(r.Events), len(tl.Events))
+	}
+	surfaced := map[string]string{}
+	for _, v := range r.Versions {
+		surfaced[v.ID] = v.Surfaced
+	}
+	for i, e := range r.Events {
+		if i > 0 && e.Date < r.Events[i-1].Date {
+			t.Errorf("event %s out of date order", e.ID)
+		}
+		for _, v := range r.Versions {
+			if v.Surfaced <= e.Date && (e.After == "" || surfaced[e.After] < v.Surfaced) {
+				t.Errorf("event %s (%s) placed after %s, but %s surfaced later and still before it", e.ID, e.Date, e.After, v.ID)
+			}
+			if v.Surfaced > e.Date && (e.Before == "" || surfaced[e.Before] > v.Surfaced) {
+				t.Errorf("event %s (%s) placed before %s, but %s surfaced earlier and still after it", e.ID, e.Date, e.Before, v.ID)
+			}
+		}
+		if len(e.Sources) == 0 {
+			t.Errorf("event %s has no sources", e.ID)
+		}
+	}
+	items := r.Timeline()
+	if len(items) != len(r.Versions)+len(r.Events) {
+		t.Errorf("timeline has %d items, want %d", len(items), len(r.Versions)+len(r.Events))
+	}
+	for i := 1; i < len(items); i++ {
+		if items[i].Date < items[i-1].Date {
+			t.Errorf("timeline out of order at %d: %s after %s", i, items[i].Date, items[i-1].Date)
+		}
+	}
+	// A report on some versions keeps the events of its span and of its
+	// versions only.
+	var sub []*plan.Plan
+	for _, v := range corpusLineage(t).Versions {
+		if v.ID == "us-28-draft" || v.ID == "geneva-19" {
+			sub = append(sub, v.Plan)
+		}
+	}
+	l, err := lineage.Build(context.Background(), sub, lineage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range Build(l, Options{Timeline: tl}).Events {
+		if len(e.Versions) == 0 && (e.Date < "2025-11-20" || e.Date > "2025-11-23") {
+			t.Errorf("report on us-28-draft and geneva-19 keeps event %s (%s)", e.ID, e.Date)
+		}
+	}
 }
 
 // rows lists a version's clause rows: stated, unreported, removed entries.

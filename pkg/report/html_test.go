@@ -197,7 +197,7 @@ func checkHTML(doc string) []string {
 
 func TestHTMLCorpus(t *testing.T) {
 	var buf bytes.Buffer
-	if err := HTML(&buf, Build(corpusLineage(t), Options{})); err != nil {
+	if err := HTML(&buf, Build(corpusLineage(t), Options{Timeline: corpusTimeline(t)})); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range checkHTML(buf.String()) {
@@ -232,13 +232,24 @@ func hostilePlans() []*plan.Plan {
 	return []*plan.Plan{v1, v2}
 }
 
+// hostileTimeline is an events file whose every string is hostile.
+func hostileTimeline() *plan.Timeline {
+	return &plan.Timeline{Format: 1,
+		Sources: []plan.Source{{ID: "s", Outlet: hostile + " outlet", URL: "javascript:alert(6)", Date: "2025-01-15"}},
+		Events: []*plan.Event{
+			{ID: "e", Date: "2025-01-15", What: hostile + " what", Who: []string{hostile}, Where: hostile,
+				Versions: []string{"v1", "v2"}, Sources: []string{"s"}, Note: hostile + "\x1b[31m\u202e"},
+			{ID: "f", Date: "2025-03-01", What: "After " + hostile, Sources: []string{"s"}},
+		}}
+}
+
 func TestHTMLHostile(t *testing.T) {
 	l, err := lineage.Build(context.Background(), hostilePlans(), lineage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := HTML(&buf, Build(l, Options{Title: hostile})); err != nil {
+	if err := HTML(&buf, Build(l, Options{Title: hostile, Timeline: hostileTimeline()})); err != nil {
 		t.Fatal(err)
 	}
 	doc := buf.String()
@@ -256,8 +267,11 @@ func TestHTMLHostile(t *testing.T) {
 	if !strings.Contains(doc, `href="https://example.org/a?b=%3Cc%3E&amp;d=%22e%22"`) {
 		t.Error("safe URL not linked with its unsafe bytes encoded")
 	}
+	if !strings.Contains(doc, `id="timeline"`) {
+		t.Error("no timeline section")
+	}
 	var md bytes.Buffer
-	if err := Markdown(&md, Build(l, Options{})); err != nil {
+	if err := Markdown(&md, Build(l, Options{Timeline: hostileTimeline()})); err != nil {
 		t.Fatal(err)
 	}
 	checkMarkdown(t, md.String())
@@ -344,7 +358,7 @@ func TestHTMLSingleVersion(t *testing.T) {
 	for _, p := range checkHTML(buf.String()) {
 		t.Error(p)
 	}
-	for _, s := range []string{`id="steps"`, `id="counts"`, `href="#steps"`, `class="views"`} {
+	for _, s := range []string{`id="steps"`, `id="counts"`, `href="#steps"`, `class="views"`, `id="timeline"`, `href="#timeline"`} {
 		if strings.Contains(buf.String(), s) {
 			t.Errorf("single-version page holds %s", s)
 		}

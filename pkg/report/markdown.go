@@ -59,6 +59,7 @@ func Markdown(w io.Writer, r *Report) error {
 		ew.printf("Generated %s.\n\n", md(r.Generated))
 	}
 	mdVersions(ew, r)
+	mdTimeline(ew, r)
 	mdCounts(ew, r)
 	mdMatrix(ew, r)
 	mdFigures(ew, r)
@@ -94,6 +95,42 @@ func mdVersions(ew *errWriter, r *Report) {
 		ew.str("A partial version states only what was reported. A clause it does not mention is *unreported*, " +
 			"never *removed*: it is carried over from the version it revises (\"unreported\" below) and compared with later versions as such.\n\n")
 	}
+}
+
+// mdTimeline lists the versions and the events between them in date order
+// (Report.Timeline); nothing when the report has no events.
+func mdTimeline(ew *errWriter, r *Report) {
+	items := r.Timeline()
+	if items == nil {
+		return
+	}
+	ew.str("## Timeline\n\nThe versions, at the date each surfaced, and the events between them (meetings, calls, statements: the corpus's events file), each with its sources.\n\n")
+	ew.str("| Date | Version or event | Who, where | Concerns | Sources |\n|---|---|---|---|---|\n")
+	for _, it := range items {
+		if v := it.Version; v != nil {
+			ew.printf("| %s | **Version %s surfaced**: %s | %s | – | – |\n", md(it.Date), code(v.ID), md(v.Title), md(orDash(strings.Join(v.ProposedBy, ", "))))
+			continue
+		}
+		e := it.Event
+		what := md(e.What)
+		if e.Note != "" {
+			what += " *(" + md(e.Note) + ")*"
+		}
+		var whoWhere []string
+		if len(e.Who) > 0 {
+			whoWhere = append(whoWhere, md(strings.Join(e.Who, ", ")))
+		}
+		if e.Where != "" {
+			whoWhere = append(whoWhere, md(e.Where))
+		}
+		var srcs []string
+		for _, s := range e.Sources {
+			srcs = append(srcs, render.MarkdownLink(orDash(s.Outlet), s.URL))
+		}
+		ew.printf("| %s | %s | %s | %s | %s |\n", md(e.Date), what, orDash(strings.Join(whoWhere, "; ")),
+			mdList(e.Versions), orDash(strings.Join(srcs, "; ")))
+	}
+	ew.str("\n")
 }
 
 func mdCounts(ew *errWriter, r *Report) {

@@ -16,6 +16,7 @@
 //	ch-PARENT_CHILD-N      change N (1-based) of a step
 //	s-VERSION_SOURCE       a source in the sources list
 //	t-TOPIC, f-N           a topic row, a figures row
+//	e-EVENT                an event of the timeline
 //
 // '_' separates ids because no version id can hold one (version ids are
 // [a-z0-9-] slugs), so no two anchors can collide.
@@ -47,6 +48,9 @@ type Options struct {
 	// Topics orders the topic matrix; topics not listed follow in order of
 	// first use. Nil means plan.DefaultTopics.
 	Topics []string
+	// Timeline, when set, is the corpus's events file: its events are
+	// placed between the versions they fall between (Report.Events).
+	Timeline *plan.Timeline
 }
 
 // Report is the evolution report.
@@ -55,6 +59,7 @@ type Report struct {
 	Title     string        `json:"title"`
 	Generated string        `json:"generated,omitempty"`
 	Versions  []*VersionRow `json:"versions"`
+	Events    []*EventRow   `json:"events"` // the timeline's events, in date order
 	Steps     []*StepRow    `json:"steps"`
 	Topics    []*TopicRow   `json:"topics"`
 	Figures   []*FigureRow  `json:"figures"`
@@ -312,6 +317,7 @@ func Build(l *lineage.Lineage, opts Options) *Report {
 	b.matrix(opts.Topics)
 	b.figures()
 	b.sources()
+	b.events(opts.Timeline)
 	return r
 }
 

@@ -30,6 +30,27 @@ func fixtureLineage(t testing.TB) *lineage.Lineage {
 	return loadLineage(t, os.DirFS(dir), ".", dir)
 }
 
+// corpusTimeline and fixtureTimeline are the events files of the corpus
+// and of the fixture.
+func corpusTimeline(t testing.TB) *plan.Timeline { return loadTimeline(t, plans.FS, ".", "plans") }
+
+func fixtureTimeline(t testing.TB) *plan.Timeline {
+	dir := filepath.Join("testdata", "fixture")
+	return loadTimeline(t, os.DirFS(dir), ".", dir)
+}
+
+func loadTimeline(t testing.TB, fsys fs.FS, dir, prefix string) *plan.Timeline {
+	t.Helper()
+	c, err := plan.LoadDir(context.Background(), fsys, dir, prefix, plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Timeline == nil {
+		t.Fatalf("%s has no %s", prefix, plan.EventsFile)
+	}
+	return c.Timeline
+}
+
 func loadLineage(t testing.TB, fsys fs.FS, dir, prefix string) *lineage.Lineage {
 	t.Helper()
 	c, err := plan.LoadDir(context.Background(), fsys, dir, prefix, plan.Options{})
@@ -61,7 +82,7 @@ var reportWriters = []struct {
 }
 
 func TestReportGolden(t *testing.T) {
-	r := Build(fixtureLineage(t), Options{})
+	r := Build(fixtureLineage(t), Options{Timeline: fixtureTimeline(t)})
 	for _, f := range reportWriters {
 		t.Run(f.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -78,8 +99,23 @@ func TestReportGolden(t *testing.T) {
 // files cover them.
 func TestFixtureUsesEveryFeature(t *testing.T) {
 	l := fixtureLineage(t)
-	r := Build(l, Options{})
+	r := Build(l, Options{Timeline: fixtureTimeline(t)})
 	seen := map[string]bool{}
+	for _, e := range r.Events {
+		switch {
+		case e.After == "":
+			seen["event before the first version"] = true
+		case e.Before == "":
+			seen["event after the last version"] = true
+		default:
+			seen["event between versions"] = true
+		}
+		for _, v := range r.Versions {
+			if v.Surfaced == e.Date {
+				seen["event on a version's date"] = true
+			}
+		}
+	}
 	for _, s := range r.Steps {
 		for _, c := range s.Changes {
 			seen["kind "+string(c.Kind)] = true
@@ -145,6 +181,8 @@ func TestFixtureUsesEveryFeature(t *testing.T) {
 		"reading only", "carried",
 		"moved", "renumbered", "removed entry", "partial child", "resurrection", "sub-point",
 		"variants", "subclauses partial", "status", "clause note", "figures",
+		"event before the first version", "event between versions", "event after the last version",
+		"event on a version's date",
 	} {
 		if !seen[want] {
 			t.Errorf("the fixture has no %s", want)
