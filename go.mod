@@ -4,6 +4,7 @@ go 1.25
 
 require (
 	github.com/invopop/jsonschema v0.13.0
+	github.com/kljensen/snowball v0.10.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/sergi/go-diff v1.4.0

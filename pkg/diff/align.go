@@ -80,12 +80,14 @@ func (a *aligner) alignContent() error {
 		return err
 	}
 	a.pairIdentical()
+	a.untwin()
 	cs := a.candidates()
 	if err := a.ctx.Err(); err != nil {
 		return err
 	}
 	a.markByContent(cs)
 	a.assign(cs)
+	a.pairParents()
 	a.mergeSplit(cs)
 	a.moveLate(cs)
 	if err := a.ctx.Err(); err != nil {
@@ -231,7 +233,7 @@ func (a *aligner) candidates() []cand {
 	// contiguous chunks and concatenate the chunks in order.
 	const chunk = 2048
 	parts := make([][]cand, (len(a.old)+chunk-1)/chunk)
-	parallelWith(a.ctx, len(parts), func() *query { return newQuery(nt) }, func(q *query, k int) {
+	parallelWith(a.ctx, len(parts), func() *query { return newQuery(nt, a.vec) }, func(q *query, k int) {
 		lo, hi := k*chunk, min((k+1)*chunk, len(a.old))
 		out := make([]cand, 0, (hi-lo)*(candidatesPerClause+2*coversPerClause))
 		for o := lo; o < hi; o++ {
@@ -270,10 +272,12 @@ type query struct {
 	top     []ranked // by cosine
 	cover   []ranked // by the share of the old clause they hold
 	inside  []ranked // by the share of themselves the old clause holds
+	m       *matcher
 }
 
-func newQuery(targets int) *query {
+func newQuery(targets int, v *vectors) *query {
 	return &query{
+		m:      newMatcher(v),
 		acc:    make([]float64, targets),
 		top:    make([]ranked, 0, candidatesPerClause+2*coversPerClause+1),
 		cover:  make([]ranked, 0, coversPerClause+1),
@@ -313,19 +317,20 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 		ac := q.acc[n]
 		q.acc[n] = 0
 		if s := ac * x.invSqrtW[n]; len(top) < candidatesPerClause || s >= top[len(top)-1].score {
-			top = keepBest(top, ranked{n, s}, candidatesPerClause)
+			top = keepBest(top, ranked{n: n, score: s}, candidatesPerClause)
 		}
 		if len(cover) < coversPerClause || ac >= cover[len(cover)-1].score {
-			cover = keepBest(cover, ranked{n, ac}, coversPerClause)
+			cover = keepBest(cover, ranked{n: n, score: ac}, coversPerClause)
 		}
 		if s := ac * x.invW[n]; len(inside) < coversPerClause || s >= inside[len(inside)-1].score {
-			inside = keepBest(inside, ranked{n, s}, coversPerClause)
+			inside = keepBest(inside, ranked{n: n, score: s}, coversPerClause)
 		}
 	}
 	q.touched = q.touched[:0]
 	for _, extra := range [2][]ranked{cover, inside} {
 		for _, r := range extra {
 			if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
+				r.extra = true
 				top = append(top, r)
 			}
 		}
@@ -333,8 +338,16 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 	slices.SortFunc(top, func(x, y ranked) int { return cmp.Compare(x.n, y.n) })
 	for _, r := range top {
 		en := a.target(r.n)
-		ov := v.overlap(eo.terms, en.terms)
-		out = append(out, cand{o: o, n: r.n, sim: dice(ov, eo.w, en.w), overlap: ov})
+		// The covers and insides are there for merges and splits, which
+		// containment of words decides: the soft part is left to the
+		// candidates that may pair one to one.
+		if r.extra {
+			ov := v.overlap(eo.terms, en.terms)
+			out = append(out, cand{o: o, n: r.n, sim: dice(ov, eo.w, en.w), overlap: ov})
+			continue
+		}
+		sim, ov, _ := q.m.score(eo.bag(), en.bag())
+		out = append(out, cand{o: o, n: r.n, sim: sim, overlap: ov})
 	}
 	q.top, q.cover, q.inside = top, cover, inside
 	return out
@@ -344,6 +357,7 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 type ranked struct {
 	n     int32
 	score float64
+	extra bool // a cover or inside candidate, not among the best by cosine
 }
 
 // keepBest inserts r into top, kept sorted best first, holding at most k.
@@ -442,26 +456,50 @@ func (a *aligner) assign(cs []cand) {
 		}
 	}
 
-	// Greedily by similarity.
+	// First the pairs that clearly beat the runners-up of both their
+	// clauses: wherever they stand, they are the surest pairs there are.
+	// A clause taken by a clear pair no longer competes for the others, so
+	// the runners-up are counted again without them, until no clear pair is
+	// left. (Clauses paired otherwise, identical texts included, still
+	// compete: a clause that resembles many others is not made distinct by
+	// their being taken.)
+	a.clearOld, a.clearNew = make([]bool, len(a.old)), make([]bool, len(a.new))
+	clear, clearNew := a.clearOld, a.clearNew
+	competes := a.competes
+	for range maxClearRounds {
+		second := a.runnersUp(cs, competes)
+		took := false
+		for _, c := range pool {
+			if free(c) && second.clear(c, earlyMove, true) {
+				mo[c.o], mn[c.n] = c.n, c.o
+				clear[c.o], clearNew[c.n] = true, true
+				took = true
+			}
+		}
+		if !took {
+			break
+		}
+	}
+	second := a.runnersUp(cs, competes)
+	// Then greedily by similarity.
 	greedy(slices.Clone(pool), score)
 
-	// Keep the longest order-preserving chain; choose the rest again with a
-	// bonus for keeping the order of the chain.
+	// Keep the clear pairs and the longest order-preserving chain; choose
+	// the rest again with a bonus for keeping the order of the chain. Out
+	// of order, only a clear pair is a move; the others wait until merges
+	// and splits have taken their parts (moveLate).
 	chain := a.chain(mo)
-	keep := make([]bool, len(a.old))
+	keep := slices.Clone(clear)
 	for _, p := range chain {
-		keep[p.o] = mo[p.o] == p.n
+		keep[p.o] = keep[p.o] || mo[p.o] == p.n
 	}
 	for o, n := range mo {
 		if n >= 0 && !keep[o] {
 			mo[o], mn[n] = -1, -1
 		}
 	}
-	// Out of order, only a strong and distinct pair is a move now; weaker
-	// ones wait until merges and splits have taken their parts (moveLate).
-	second := a.runnersUp(cs)
 	pool = slices.DeleteFunc(pool, func(c cand) bool {
-		return !fits(chain, c.o, c.n, len(a.old), len(a.new)) && (c.sim < earlyMove || !second.distinct(c))
+		return !fits(chain, c.o, c.n, len(a.old), len(a.new)) && !second.clear(c, earlyMove, true)
 	})
 	greedy(pool, func(c cand) float64 {
 		s := score(c)
@@ -484,13 +522,13 @@ func (a *aligner) assign(cs []cand) {
 func (a *aligner) moveLate(cs []cand) {
 	thr := a.opts.Threshold
 	chain := a.chain(nil)
-	second := a.runnersUp(cs)
+	second := a.runnersUp(cs, a.competes)
 	var pool []cand
 	for _, c := range cs {
 		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim < thr {
 			continue
 		}
-		if fits(chain, c.o, c.n, len(a.old), len(a.new)) || c.sim >= thr+moveMargin && second.distinct(c) {
+		if fits(chain, c.o, c.n, len(a.old), len(a.new)) || second.clear(c, strongMove, true) {
 			pool = append(pool, c)
 		}
 	}
@@ -503,32 +541,60 @@ func (a *aligner) moveLate(cs []cand) {
 }
 
 // runnersUp holds, for every old and new clause, the similarity of its
-// second-best candidate.
-type runnersUp struct{ old, new []float64 }
-
-// distinct reports whether c stands out from the runners-up of its clauses:
-// by distinctMargin on one side and half of it on the other. Templated
-// clauses that resemble many others are not distinct.
-func (r runnersUp) distinct(c cand) bool {
-	mo, mn := c.sim-r.old[c.o], c.sim-r.new[c.n]
-	return max(mo, mn) >= distinctMargin && min(mo, mn) >= distinctMargin/2
+// best and of its second-best candidate.
+type runnersUp struct {
+	bestOld, bestNew     []float64
+	secondOld, secondNew []float64
 }
 
-func (a *aligner) runnersUp(cs []cand) runnersUp {
-	best := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new))}
-	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new))}
-	note := func(b, r []float64, i int32, s float64) {
+// clear reports whether c stands out from the runners-up of its clauses in
+// both directions: it is the best candidate of its old clause and of its
+// new clause, and beats the better of their runners-up by moveRatio times
+// and by moveMargin. A pair that breaks document order needs that, at any
+// similarity above the threshold: out of place, how clearly it beats the
+// alternatives is the evidence. Templated clauses that resemble many
+// others are not clear, nor is a part of a merge or a split, whose whole
+// has a better partner.
+//
+// A pair that does not beat its runners-up by that ratio is still a move
+// when its similarity is at least strong and it is distinct: ahead of both
+// runners-up by distinctMargin on one side and half of it on the other.
+// (In long, templated texts, true moves often have runners-up not far
+// behind.) Before merges and splits are formed, strong is earlyMove; after
+// them, strongMove.
+func (r runnersUp) clear(c cand, strong float64, ratio bool) bool {
+	if c.sim < r.bestOld[c.o] || c.sim < r.bestNew[c.n] {
+		return false
+	}
+	mo, mn := c.sim-r.secondOld[c.o], c.sim-r.secondNew[c.n]
+	if c.sim >= strong && max(mo, mn) >= distinctMargin && min(mo, mn) >= distinctMargin/2 {
+		return true
+	}
+	run := max(r.secondOld[c.o], r.secondNew[c.n])
+	return ratio && c.sim-run >= moveMargin && c.sim >= moveRatio*run
+}
+
+// competes reports whether a candidate counts as a runner-up: both its
+// clauses are not taken by a clear pair (assign).
+func (a *aligner) competes(c cand) bool {
+	return int(c.n) < len(a.new) && (a.clearOld == nil || !a.clearOld[c.o] && !a.clearNew[c.n])
+}
+
+// runnersUp counts the candidates that free accepts.
+func (a *aligner) runnersUp(cs []cand, free func(cand) bool) runnersUp {
+	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new)), make([]float64, len(a.old)), make([]float64, len(a.new))}
+	note := func(b, sec []float64, i int32, s float64) {
 		switch {
 		case s > b[i]:
-			r[i], b[i] = b[i], s
-		case s > r[i]:
-			r[i] = s
+			sec[i], b[i] = b[i], s
+		case s > sec[i]:
+			sec[i] = s
 		}
 	}
 	for _, c := range cs {
-		if int(c.n) < len(a.new) {
-			note(best.old, r.old, c.o, c.sim)
-			note(best.new, r.new, c.n, c.sim)
+		if int(c.n) < len(a.new) && free(c) {
+			note(r.bestOld, r.secondOld, c.o, c.sim)
+			note(r.bestNew, r.secondNew, c.n, c.sim)
 		}
 	}
 	return r
@@ -610,7 +676,6 @@ func fits(chain []pair, o, n int32, nOld, nNew int) bool {
 func (a *aligner) fillGaps() {
 	chain := a.chain(nil)
 	thr := a.opts.Threshold * gapFactor
-	v := a.vec
 	var os, ns []int32
 	var sim []float64
 	prev := pair{-1, -1}
@@ -638,8 +703,8 @@ func (a *aligner) fillGaps() {
 		for _, o := range os {
 			for _, n := range ns {
 				eo, en := &a.old[o], &a.new[n]
-				s := dice(v.overlap(eo.terms, en.terms), eo.w, en.w)
-				if s < thr {
+				s, _, _ := a.match().score(eo.bag(), en.bag())
+				if s < thr && !(len(os) == 1 && len(ns) == 1 && s >= a.opts.Threshold*gapOneFactor) {
 					s = 0
 				}
 				sim = append(sim, s)
@@ -719,7 +784,6 @@ func (a *aligner) mergeSplit(cs []cand) {
 	}
 	// Neighbours: a part of generic wording may have no informative word
 	// left for the index to find it by, but it stands next to the others.
-	v := a.vec
 	for _, g := range a.groups {
 		if g.mark >= 0 || len(g.old) == 0 || len(g.new) == 0 {
 			continue
@@ -727,14 +791,16 @@ func (a *aligner) mergeSplit(cs []cand) {
 		if len(g.new) == 1 {
 			for _, o := range neighbours(g.old, len(a.old)) {
 				if a.oldGroup[o] < 0 {
-					propose(o, g.new[0], v.overlap(a.old[o].terms, a.new[g.new[0]].terms))
+					ov, _ := a.match().overlap(a.old[o].bag(), a.new[g.new[0]].bag())
+					propose(o, g.new[0], ov)
 				}
 			}
 		}
 		if len(g.old) == 1 {
 			for _, n := range neighbours(g.new, len(a.new)) {
 				if a.newGroup[n] < 0 {
-					propose(g.old[0], n, v.overlap(a.old[g.old[0]].terms, a.new[n].terms))
+					ov, _ := a.match().overlap(a.old[g.old[0]].bag(), a.new[n].bag())
+					propose(g.old[0], n, ov)
 				}
 			}
 		}
@@ -742,8 +808,24 @@ func (a *aligner) mergeSplit(cs []cand) {
 	slices.SortFunc(ps, func(x, y proposal) int {
 		return cmp.Or(cmp.Compare(y.r, x.r), cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n), boolCompare(x.split, y.split))
 	})
+	// A clause that has a counterpart of its own, free and in document
+	// order, is not a part of another's merge or split: a heading stays the
+	// heading's partner rather than become a piece of its first sub-point.
+	chain := a.chain(nil)
+	gapThr := a.opts.Threshold * gapFactor
+	ownOld := make(map[int32]bool) // old clauses with a free, in-order new candidate
+	ownNew := make(map[int32]bool)
+	for _, c := range cs {
+		if int(c.n) < len(a.new) && c.sim >= gapThr && a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 &&
+			fits(chain, c.o, c.n, len(a.old), len(a.new)) {
+			ownOld[c.o], ownNew[c.n] = true, true
+		}
+	}
 	for _, p := range ps {
 		o, n := p.c.o, p.c.n
+		if p.split && ownNew[n] || !p.split && ownOld[o] {
+			continue
+		}
 		var gi int32
 		if p.split {
 			gi = a.oldGroup[o]
@@ -825,21 +907,24 @@ func near(idx []int32, i int32) bool {
 // split is false, new n when true) that is contained in what the other
 // clause's group does not already explain.
 func (a *aligner) residual(o, n int32, split bool) float64 {
-	v := a.vec
+	m := a.match()
+	var part, whole *entry
+	var rest []term
 	if split {
 		g := &a.groups[a.oldGroup[o]]
-		rest := subTerms(a.old[o].terms, a.sideTerms(g.new, a.new))
-		if a.new[n].w == 0 {
-			return 0
-		}
-		return v.overlap(a.new[n].terms, rest) / a.new[n].w
+		part, whole = &a.new[n], &a.old[o]
+		rest = subTerms(whole.terms, a.sideTerms(g.new, a.new))
+	} else {
+		g := &a.groups[a.newGroup[n]]
+		part, whole = &a.old[o], &a.new[n]
+		rest = subTerms(whole.terms, a.sideTerms(g.old, a.old))
 	}
-	g := &a.groups[a.newGroup[n]]
-	rest := subTerms(a.new[n].terms, a.sideTerms(g.old, a.old))
-	if a.old[o].w == 0 {
+	if part.w == 0 {
 		return 0
 	}
-	return v.overlap(a.old[o].terms, rest) / a.old[o].w
+	// The whole's phrases take part only where their words are in rest.
+	ov, _ := m.overlap(part.bag(), bag{terms: rest, phrases: whole.phrases})
+	return min(ov/part.w, 1)
 }
 
 // sideTerms returns the multiset sum of the terms of some entries.
@@ -860,8 +945,9 @@ func (a *aligner) groupSim(old, new []int32) float64 {
 	if a.vec == nil {
 		return 0
 	}
-	ot, nt := a.sideTerms(old, a.old), a.sideTerms(new, a.new)
-	return dice(a.vec.overlap(ot, nt), a.termWeight(ot), a.termWeight(nt))
+	m := a.match()
+	s, _, _ := m.score(m.join(pick(a.old, old)), m.join(pick(a.new, new)))
+	return s
 }
 
 func (a *aligner) termWeight(ts []term) float64 {
@@ -870,6 +956,14 @@ func (a *aligner) termWeight(ts []term) float64 {
 		w += float64(t.count) * a.vec.idf[t.word]
 	}
 	return w
+}
+
+// match returns the matcher of the aligner's own goroutine.
+func (a *aligner) match() *matcher {
+	if a.m == nil {
+		a.m = newMatcher(a.vec)
+	}
+	return a.m
 }
 
 // equalSpace reports whether a and b are the same text once runs of white

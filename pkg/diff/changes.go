@@ -107,17 +107,21 @@ func (a *aligner) result() *Result {
 		Changes: make([]Change, len(items)),
 	}
 	// Changes are independent: build them, with their word edits, on a few
-	// goroutines, each with its own words.Differ; every result goes to its
-	// own slot, so the outcome does not depend on scheduling.
+	// goroutines, each with its own words.Differ and matcher; every result
+	// goes to its own slot, so the outcome does not depend on scheduling.
 	const chunk = 256
-	parallelWith(a.ctx, (len(items)+chunk-1)/chunk, func() *words.Differ { return new(words.Differ) }, func(d *words.Differ, k int) {
+	type scratch struct {
+		d words.Differ
+		m *matcher
+	}
+	parallelWith(a.ctx, (len(items)+chunk-1)/chunk, func() *scratch { return &scratch{m: newMatcher(a.vec)} }, func(sc *scratch, k int) {
 		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
 			if kp := items[i].kept; kp != nil {
 				r.Changes[i] = keptChange(&kp[0], &kp[1])
 				continue // its edits are set: the same entry, unchanged
 			}
-			r.Changes[i] = a.change(items[i].g, items[i].moved, under)
-			fillEdits(d, &r.Changes[i])
+			r.Changes[i] = a.change(items[i].g, items[i].moved, under, sc.m)
+			fillEdits(&sc.d, &r.Changes[i])
 			r.Changes[i].ReadingOnly = readingOnly(&r.Changes[i])
 		}
 	})
@@ -179,8 +183,8 @@ func (a *aligner) unreportedUnder() []int32 {
 }
 
 // change describes one group; edits are filled in later, in bulk. under is
-// unreportedUnder's answer.
-func (a *aligner) change(g group, moved bool, under []int32) Change {
+// unreportedUnder's answer; m scores similarities on this goroutine.
+func (a *aligner) change(g group, moved bool, under []int32, m *matcher) Change {
 	olds := pick(a.old, g.old)
 	news := pick(a.new, g.new)
 	var mark *entry
@@ -210,7 +214,7 @@ func (a *aligner) change(g group, moved bool, under []int32) Change {
 		c.Sources.New = sources([]*entry{mark})
 		c.NewNotes = notes([]*entry{mark})
 		if len(olds) > 0 && mark.c.Text != "" {
-			c.Similarity = a.similarity(olds, []*entry{mark})
+			c.Similarity, _ = a.similarity(m, olds, []*entry{mark})
 		}
 	case len(olds) == 0:
 		c.Kind = KindAdded
@@ -234,9 +238,18 @@ func (a *aligner) change(g group, moved bool, under []int32) Change {
 	}
 	if len(olds) > 0 && len(news) > 0 {
 		if c.Kind != KindUnchanged {
-			c.Similarity = a.similarity(olds, news)
+			var sig signals
+			c.Similarity, sig = a.similarity(m, olds, news)
+			if g.rule == RuleContent || g.rule == RuleMergeSplit {
+				c.Signals = sig.names()
+			}
+		} else if g.rule == RuleContent {
+			c.Signals = []string{SignalWords}
 		}
 		c.Renumbered = olds[0].c.Number != news[0].c.Number
+		if od := olds[0].depth; od != news[0].depth {
+			c.LevelChanged, c.OldDepth = true, &od
+		}
 		c.Confidence = delta(olds, news, func(c *plan.Clause) string { return cmp.Or(c.Confidence, plan.ConfidenceReported) })
 		c.ProposedBy = delta(olds, news, func(c *plan.Clause) string { return strings.Join(c.ProposedBy, ", ") })
 		c.Status = delta(olds, news, func(c *plan.Clause) string { return c.Status })
@@ -295,23 +308,11 @@ func keptEdits(text string) []words.Edit {
 	return []words.Edit{{Op: words.OpEqual, Text: text}}
 }
 
-// similarity is the content similarity of the joined sides, rounded.
-func (a *aligner) similarity(olds, news []*entry) float64 {
-	v := a.vec
-	side := func(es []*entry) ([]term, float64) {
-		if len(es) == 1 {
-			return es[0].terms, es[0].w
-		}
-		var ts []term
-		for _, e := range es {
-			ts = mergeTerms(ts, e.terms)
-		}
-		return ts, a.termWeight(ts)
-	}
-	ot, ow := side(olds)
-	nt, nw := side(news)
-	s := dice(v.overlap(ot, nt), ow, nw)
-	return RoundSimilarity(s)
+// similarity is the content similarity of the joined sides, rounded, and
+// the signals that made it.
+func (a *aligner) similarity(m *matcher, olds, news []*entry) (float64, signals) {
+	s, _, sig := m.score(m.join(olds), m.join(news))
+	return RoundSimilarity(s), sig
 }
 
 // fillEdits computes the word edits and changed figures of c with d.

@@ -96,13 +96,16 @@ func Compare(ctx context.Context, old, new *plan.Plan, opts Options) (*Result, e
 
 // entry is one clause of a side as the aligner sees it.
 type entry struct {
-	c     *plan.Clause
-	depth int
-	pos   int      // index in the side's full document order, removed entries included
-	terms []term   // sorted by word (vectors.go)
-	keys  []uint32 // candidate-finding keys, sorted (vectors.go)
-	w     float64  // weight of the terms
-	kw    float64  // weight of the keys
+	c        *plan.Clause
+	depth    int
+	pos      int      // index in the side's full document order, removed entries included
+	terms    []term   // sorted by term (vectors.go)
+	seq      []int32  // term ids in text order (vectors.go)
+	phrases  []phrase // the lexicon's phrases in the text (soft.go)
+	keys     []uint32 // candidate-finding keys, sorted (vectors.go)
+	w        float64  // weight of the terms
+	gramNorm float64  // norm of the n-gram vector (ngram.go)
+	kw       float64  // weight of the keys
 
 	hash      uint64 // of the text, white space normalised (spaceHash)
 	identical bool   // paired with a clause of the same text (pairIdentical)
@@ -124,6 +127,9 @@ type aligner struct {
 	oldPlan, newPlan *plan.Plan
 	old, new, marks  []entry
 	vec              *vectors // nil until content alignment needs it
+	m                *matcher // scores pairs on the aligner's goroutine (match)
+
+	clearOld, clearNew []bool // clauses taken by clear pairs (assign)
 
 	// kept lists the removed entries both sides carry, as pairs of
 	// entries (old's, new's); they are not in marks.

@@ -59,7 +59,12 @@ const (
 	// gapFactor scales Threshold for pairs found inside a gap between two
 	// anchored, order-preserving pairs: position is evidence too, so a
 	// heavily reworded clause that stayed in place is still recognised.
-	gapFactor = 0.6
+	gapFactor = 0.65
+
+	// gapOneFactor replaces gapFactor for a gap that holds one old and one
+	// new clause: between two anchors, the one clause left on each side is
+	// most likely the same clause, however reworded.
+	gapOneFactor = 0.5
 
 	// containFactor scales Threshold to the residual containment a leftover
 	// clause needs to join a merge or split when it stands next to the other
@@ -78,22 +83,33 @@ const (
 	// producing false moves.
 	orderBonus = 0.15
 
-	// moveMargin is added to Threshold for a pair that breaks the order of
-	// the anchored pairs (a move): out of place, similarity is the only
-	// evidence, so it must be stronger.
-	moveMargin = 0.1
+	// moveMargin and moveRatio say how clearly a pair that breaks the
+	// order of the anchored pairs (a move) must beat the runners-up of both
+	// its clauses: by moveMargin in similarity and by moveRatio times. Out
+	// of place, similarity relative to the alternatives is the evidence; a
+	// fixed bar loses true moves of reworded clauses and still lets
+	// templated clauses, which resemble many others, make false ones.
+	moveMargin = 0.08
+	moveRatio  = 1.5
 
-	// earlyMove is the similarity a pair that breaks the order of the
-	// anchors needs to be taken before merges and splits are looked for;
-	// weaker moves wait, so that they cannot take the part of a merge or a
-	// split.
-	earlyMove = 0.75
+	// earlyMove and strongMove are the similarities above which a move
+	// needs only to be distinct from the runners-up (distinctMargin on one
+	// side, half of it on the other) rather than beat them by moveRatio
+	// times: before merges and splits are formed (earlyMove, so a move
+	// cannot take the part of a merge or a split), and after (strongMove).
+	earlyMove  = 0.75
+	strongMove = 0.4
 
-	// distinctMargin is how far a move's similarity must exceed the
-	// runner-up candidate of its old and of its new clause (half of it on
-	// the weaker side): templated clauses that resemble many others do not
-	// make moves.
+	// distinctMargin: see strongMove.
 	distinctMargin = 0.1
+
+	// maxClearRounds bounds the rounds of taking clear pairs (assign): each
+	// round counts the runners-up again among the clauses still free.
+	maxClearRounds = 8
+
+	// structFactor scales Threshold to the similarity two parents need to
+	// be paired because most of their sub-points are (structure.go).
+	structFactor = 0.3
 
 	// topicBonus is added when both clauses of a candidate carry the same
 	// topic tag: a weak signal, enough to break near-ties.
@@ -118,6 +134,17 @@ const (
 	// maxGapPairs caps the size (old × new) of a gap that is searched
 	// exhaustively for order-preserving pairs.
 	maxGapPairs = 1024
+
+	// ngramLift is how far toward the character n-gram cosine a pair's
+	// score is lifted where that cosine is above the word score (see
+	// matcher.score).
+	ngramLift = 0.5
+
+	// orderWeight is how much the order of the shared words counts: a pair
+	// whose shared content words come in wholly different orders scores
+	// 1 − orderWeight of what its words alone give (matcher.score).
+	orderWeight = 0.25
+
 )
 
 // SimilarityDecimals is how many decimals a similarity keeps wherever it is

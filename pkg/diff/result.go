@@ -147,6 +147,14 @@ type Change struct {
 	// to one of the two readings (or is a function word): only the chosen
 	// reading differs.
 	ReadingOnly bool `json:"reading_only,omitempty"`
+	// Signals says, for a change paired by content (rule content or
+	// containment), which signals made its similarity: Signal* constants.
+	Signals []string `json:"signals,omitempty"`
+	// LevelChanged is set when the clause changed level (a sub-point
+	// promoted to a point, a point demoted to a sub-point); OldDepth is then
+	// the depth of the first old clause, Depth that of the first new one.
+	LevelChanged bool `json:"level_changed,omitempty"`
+	OldDepth     *int `json:"old_depth,omitempty"`
 }
 
 // VariantPair holds each side's variant readings.
@@ -176,6 +184,14 @@ type Delta struct {
 	New string `json:"new"`
 }
 
+// Signals recorded in Change.Signals: what made a content similarity.
+const (
+	SignalWords   = "words"   // equal words (stems) and figures equal in value
+	SignalLexicon = "lexicon" // synonyms, word families, hypernyms and domain phrases
+	SignalNgrams  = "ngrams"  // character n-grams of the words
+	SignalOrder   = "order"   // the shared words come in another order, which lowered the score
+)
+
 // Rules recorded in Change.Rule.
 const (
 	RuleID          = "id"           // equal clause ids
@@ -191,7 +207,7 @@ const (
 // it drives --exit-code.
 func (r *Result) HasChanges() bool {
 	for _, c := range r.Changes {
-		if c.Kind != KindUnchanged || c.Moved || c.Renumbered {
+		if c.Kind != KindUnchanged || c.Moved || c.Renumbered || c.LevelChanged {
 			return true
 		}
 	}

@@ -5,29 +5,42 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plandiff/plandiff/pkg/figures"
+	"github.com/plandiff/plandiff/pkg/lexicon"
 )
 
 // This file holds the bag-of-words model the content alignment scores with.
 //
-// A clause becomes a multiset of normalised words: lower-cased, split at
-// anything that is neither letter nor digit, with numbers kept whole
-// ("600,000", "14.3"), possessive 's dropped, a plural s folded and the word
-// cut to its first seven letters (fold), so that "guarantees" meets
-// "guarantee" and "territorial" meets "territories". Every distinct word is interned once per
-// comparison; a clause is then a sorted run of (word, count), so scoring a
-// pair is a merge of two short sorted lists and allocates nothing.
+// A clause becomes a multiset of terms. Words are lower-cased, split at
+// anything that is neither letter nor digit, their possessive 's dropped, and
+// reduced to their Snowball (Porter2) stem (package lexicon), so that
+// "guarantees" meets "guarantee" and "renewed" meets "renewable". Figures
+// are read by value (package figures) and each becomes one term, so
+// "600,000", "600 000", "600k" and "six hundred thousand" are the same term,
+// and "US$100 billion" the same as "$100bn". Every distinct word is interned
+// once per comparison, and every distinct stem is a term; a clause is then a
+// sorted run of (term, count), so the exact part of scoring a pair is a merge
+// of two short sorted lists and allocates nothing.
 //
-// Words are weighted by inverse document frequency over the clauses of both
+// Terms are weighted by inverse document frequency over the clauses of both
 // versions, idf = ln((N+1)/df): boilerplate that every clause repeats ("the
 // Parties shall") weighs almost nothing, names, places and figures weigh most.
-// A clause's weight is the sum of its words' weights.
+// A clause's weight is the sum of its terms' weights.
 //
-// For finding candidates only, a clause also has keys: its distinct words and
-// its distinct word pairs (bigrams, hashed into a table sized to the input).
+// Beside the exact terms, a clause keeps its soft units: the words and
+// phrases the lexicon knows (synonyms, derivational families, hypernyms,
+// domain phrases such as "fighting stops" for "ceasefire"); soft.go scores
+// them.
+//
+// For finding candidates only, a clause also has keys: its distinct terms,
+// its distinct term pairs (bigrams, hashed into a table sized to the input)
+// and the lexicon concepts its words belong to (so "Kyiv" finds "Ukraine").
 // In a long text of common words a pair is far more specific than either
 // word, so two versions of one clause still share rare keys.
 //
@@ -36,27 +49,36 @@ import (
 // chunk tables are then merged into the global one in chunk order, so word
 // ids (and everything after) do not depend on scheduling.
 
-// term is one distinct word of a clause and how often it occurs there.
+// term is one distinct term of a clause and how often it occurs there.
 type term struct {
-	word  int32
+	word  int32 // term id
 	count int32
 }
 
 // vectors is the model of one comparison.
 type vectors struct {
-	df       []int32   // per word: clauses holding it
-	idf      []float64 // per word
+	df       []int32   // per term: clauses holding it
+	idf      []float64 // per term
 	pairBits int       // the bigram table has 1<<pairBits buckets
-	keyDF    []int32   // per key (words, then bigram buckets): clauses holding it
+	keyDF    []int32   // per key (terms, bigram buckets, then concepts): clauses holding it
 	keyIDF   []float64 // per key
+
+	stems      []string                 // per term: the stem (or figure key)
+	lex        []lexicon.Entry          // per term: its lexicon entry (zero when none)
+	phraseMax  []uint8                  // per term: the longest lexicon phrase starting with it (0: none)
+	phraseOf   map[uint64]lexicon.Entry // phraseHash of a phrase's terms → its entry
+	concepts   [][]uint32               // per term: the lexicon concepts it is a member of (keys)
+	ng         *ngrams                  // the n-gram model (ngram.go)
+	content    []bool                   // per term: a word that is not a function word (order)
+	conceptKey uint32                   // the first concept key: terms, then bigram buckets, then concepts
 }
 
 // vectorChunk is how many clauses one goroutine tokenises at a time.
 const vectorChunk = 1024
 
 // buildVectors tokenises the texts of es (entries without text get nothing)
-// and sets each entry's terms, keys and weights. When ctx is done it returns
-// early, with vectors that must not be used.
+// and sets each entry's terms, keys, soft units and weights. When ctx is done
+// it returns early, with vectors that must not be used.
 func buildVectors(ctx context.Context, es []*entry) *vectors {
 	size := 0
 	for _, e := range es {
@@ -76,30 +98,37 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 
 	// Merge the chunk vocabularies, in order.
 	ids := make(map[string]int32, min(size/32+16, 1<<16))
+	var words []string
 	for k := range chunks {
 		c := &chunks[k]
 		c.global = make([]int32, len(c.vocab))
 		for i, w := range c.vocab {
 			id, ok := ids[w]
 			if !ok {
-				id = int32(len(ids))
+				id = int32(len(words))
 				ids[w] = id
+				words = append(words, w)
 			}
 			c.global[i] = id
 		}
 	}
-	nw := len(ids)
-	parallelWith(ctx, len(chunks), func() *buildScratch { return newBuildScratch(nw, v.pairBits) }, func(sc *buildScratch, k int) {
+	termOf := v.terms(ctx, words)
+	if ctx.Err() != nil {
+		return v
+	}
+	nt := len(v.stems)
+	v.conceptKey = uint32(nt + 1<<v.pairBits)
+	parallelWith(ctx, len(chunks), func() *buildScratch { return newBuildScratch(nt, v.pairBits) }, func(sc *buildScratch, k int) {
 		c := &chunks[k]
-		c.build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, uint32(nw), v.pairBits, sc)
+		c.build(es[k*vectorChunk:min((k+1)*vectorChunk, len(es))], k*vectorChunk, termOf, v, sc)
 		c.vocab, c.global, c.words, c.ends = nil, nil, nil, nil // done with: let them go
 	})
 	if ctx.Err() != nil {
 		return v
 	}
 
-	v.df = make([]int32, nw)
-	v.keyDF = make([]int32, nw+1<<v.pairBits)
+	v.df = make([]int32, nt)
+	v.keyDF = make([]int32, int(v.conceptKey)+lexicon.Concepts())
 	docs := 0
 	for _, e := range es {
 		if e.c.Text == "" {
@@ -114,7 +143,7 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 		}
 	}
 	n := float64(docs + 1)
-	v.idf = make([]float64, nw)
+	v.idf = make([]float64, nt)
 	for i, d := range v.df {
 		if d > 0 {
 			v.idf[i] = math.Log(n / float64(d))
@@ -132,8 +161,76 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 			e.kw += v.keyIDF[k]
 		}
 	}
+	v.ng = buildNgrams(ctx, v, es)
 	return v
 }
+
+// terms turns the distinct words of a comparison into terms: each word's
+// stem (figure keys and numbers as they are), interned, with the lexicon
+// entry of each term. It returns the term of each word.
+func (v *vectors) terms(ctx context.Context, words []string) []int32 {
+	stems := make([]string, len(words))
+	const chunk = 4096
+	parallel(ctx, (len(words)+chunk-1)/chunk, func(k int) {
+		for i := k * chunk; i < min((k+1)*chunk, len(words)); i++ {
+			stems[i] = stemOf(words[i])
+		}
+	})
+	termOf := make([]int32, len(words))
+	ids := make(map[string]int32, len(words))
+	for i, s := range stems {
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(v.stems))
+			ids[s] = id
+			v.stems = append(v.stems, s)
+		}
+		termOf[i] = id
+	}
+	v.lex = make([]lexicon.Entry, len(v.stems))
+	v.concepts = make([][]uint32, len(v.stems))
+	v.content = make([]bool, len(v.stems))
+	for t, s := range v.stems {
+		v.content[t] = s != "" && !lexicon.IsStopWord(s)
+		if s == "" || s[0] == figurePrefix || isDigitByte(s[0]) {
+			continue
+		}
+		v.lex[t] = lexicon.Lookup(s)
+		v.concepts[t] = v.lex[t].Concepts(nil)
+	}
+	// The lexicon's phrases whose words all occur in this comparison, by
+	// the hash of their terms.
+	v.phraseMax = make([]uint8, len(v.stems))
+	v.phraseOf = map[uint64]lexicon.Entry{}
+	var ts []int32
+phrases:
+	for _, p := range lexicon.Phrases() {
+		ts = ts[:0]
+		for w := range strings.SplitSeq(p, " ") {
+			t, ok := ids[w]
+			if !ok {
+				continue phrases
+			}
+			ts = append(ts, t)
+		}
+		v.phraseOf[phraseHash(ts)] = lexicon.Lookup(p)
+		v.phraseMax[ts[0]] = max(v.phraseMax[ts[0]], uint8(len(ts)))
+	}
+	return termOf
+}
+
+// stemOf returns the term text of a word: a figure's key or a number as it
+// is, else the word's stem.
+func stemOf(w string) string {
+	if w == "" || w[0] == figurePrefix || isDigitByte(w[0]) {
+		return w
+	}
+	return lexicon.Stem(w)
+}
+
+// figurePrefix starts the vocabulary word of a figure (its value's key), so
+// it cannot meet a word.
+const figurePrefix = '#'
 
 // parallel calls fn(0..n-1) on up to GOMAXPROCS goroutines.
 func parallel(ctx context.Context, n int, fn func(k int)) {
@@ -181,12 +278,14 @@ func parallelWith[S any](ctx context.Context, n int, state func() S, fn func(s S
 
 // tokenChunk is the tokenising state of one chunk of clauses.
 type tokenChunk struct {
-	vocab  []string // local word id → word
-	global []int32  // local word id → global id
-	words  []int32  // local ids of every clause's words, in text order
-	ends   []int32  // per clause: end of its words in words
-	terms  []term   // arenas the clauses' terms and keys point into
-	keys   []uint32
+	vocab   []string // local word id → word
+	global  []int32  // local word id → global id
+	words   []int32  // local ids of every clause's words, in text order
+	ends    []int32  // per clause: end of its words in words
+	terms   []term   // arenas the clauses' terms, keys, sequences and phrases point into
+	keys    []uint32
+	seqs    []int32
+	phrases []phrase
 }
 
 func (c *tokenChunk) tokenise(es []*entry) {
@@ -196,12 +295,36 @@ func (c *tokenChunk) tokenise(es []*entry) {
 	}
 	local := make(map[string]int32, min(size/16+16, 4096))
 	var buf []byte
+	var figs []figures.Figure
+	var fr figures.Reader
 	c.words = make([]int32, 0, size/5+16)
 	c.ends = make([]int32, len(es))
+	intern := func(w []byte) {
+		id, ok := local[string(w)]
+		if !ok {
+			id = int32(len(c.vocab))
+			c.vocab = append(c.vocab, string(w))
+			local[c.vocab[id]] = id
+		}
+		c.words = append(c.words, id)
+	}
 	for i, e := range es {
 		text := e.c.Text
 		e.hash = spaceHash(text)
+		figs = fr.Append(figs[:0], text)
+		f := 0
 		for j := 0; j < len(text); {
+			for f < len(figs) && figs[f].End <= j {
+				f++
+			}
+			if f < len(figs) && figs[f].Start <= j {
+				// A figure is one term, whatever its form.
+				buf = append(append(buf[:0], figurePrefix), figs[f].Value.Key()...)
+				intern(buf)
+				j = figs[f].End
+				f++
+				continue
+			}
 			r, size := rune(text[j]), 1
 			if r >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[j:])
@@ -214,55 +337,62 @@ func (c *tokenChunk) tokenise(es []*entry) {
 			if len(buf) == 0 {
 				continue
 			}
-			id, ok := local[string(buf)]
-			if !ok {
-				id = int32(len(c.vocab))
-				c.vocab = append(c.vocab, string(buf))
-				local[c.vocab[id]] = id
-			}
-			c.words = append(c.words, id)
+			intern(buf)
 		}
 		c.ends[i] = int32(len(c.words))
 	}
 }
 
 // buildScratch is one goroutine's working space for build: stamps that
-// say which clause last saw a word or a word pair, so duplicates are dropped
+// say which clause last saw a term or a term pair, so duplicates are dropped
 // without sorting.
 type buildScratch struct {
-	pairSeen []int32 // per bigram bucket
-	wordSeen []int32 // per word
-	count    []int32 // per word: occurrences in the clause being built
-	distinct []int32
+	pairSeen    []int32 // per bigram bucket
+	wordSeen    []int32 // per term
+	count       []int32 // per term: occurrences in the clause being built
+	distinct    []int32
+	concepts    []uint32
+	conceptSeen []int32 // per concept
 }
 
-func newBuildScratch(nw, pairBits int) *buildScratch {
+func newBuildScratch(nt, pairBits int) *buildScratch {
 	return &buildScratch{
-		pairSeen: make([]int32, 1<<pairBits),
-		wordSeen: make([]int32, nw),
-		count:    make([]int32, nw),
+		conceptSeen: make([]int32, lexicon.Concepts()),
+		pairSeen:    make([]int32, 1<<pairBits),
+		wordSeen:    make([]int32, nt),
+		count:       make([]int32, nt),
 	}
 }
 
-// build turns each clause's words into its terms (sorted by word) and its
-// keys (distinct, in no particular order): global word ids, then bigram
-// buckets numbered after the nw words. first is the index of the chunk's
-// first clause among all, so every clause has its own stamp.
-func (c *tokenChunk) build(es []*entry, first int, nw uint32, pairBits int, sc *buildScratch) {
+// build turns each clause's words into its terms (sorted by term), its term
+// sequence, its soft units and its keys (distinct, in no particular order):
+// term ids, then bigram buckets numbered after the terms, then lexicon
+// concepts. first is the index of the chunk's first clause among all, so
+// every clause has its own stamp.
+func (c *tokenChunk) build(es []*entry, first int, termOf []int32, v *vectors, sc *buildScratch) {
+	nt := uint32(len(v.stems))
 	c.terms = make([]term, 0, len(c.words))
-	c.keys = make([]uint32, 0, 2*len(c.words))
-	mask := uint32(1)<<pairBits - 1
+	// Keys: at most a bigram and a term per word, and the concepts of its
+	// term; sized once, since growing the arena copies all of it.
+	nk := 2 * len(c.words)
+	for _, lw := range c.words {
+		nk += len(v.concepts[termOf[c.global[lw]]])
+	}
+	c.keys = make([]uint32, 0, nk)
+	c.seqs = make([]int32, 0, len(c.words))
+	mask := uint32(1)<<v.pairBits - 1
 	lo := int32(0)
 	for i, e := range es {
 		stamp := int32(first + i + 1)
 		hi := c.ends[i]
 		words := c.words[lo:hi]
 		lo = hi
-		tlo, klo := len(c.terms), len(c.keys)
+		tlo, klo, slo, plo := len(c.terms), len(c.keys), len(c.seqs), len(c.phrases)
 		sc.distinct = sc.distinct[:0]
 		prev := int32(-1)
 		for _, lw := range words {
-			w := c.global[lw]
+			w := termOf[c.global[lw]]
+			c.seqs = append(c.seqs, w)
 			if sc.wordSeen[w] != stamp {
 				sc.wordSeen[w], sc.count[w] = stamp, 0
 				sc.distinct = append(sc.distinct, w)
@@ -272,19 +402,65 @@ func (c *tokenChunk) build(es []*entry, first int, nw uint32, pairBits int, sc *
 				h := (uint64(prev)<<32 | uint64(w)) * 0x9e3779b97f4a7c15
 				if b := uint32(h>>32) & mask; sc.pairSeen[b] != stamp {
 					sc.pairSeen[b] = stamp
-					c.keys = append(c.keys, nw+b)
+					c.keys = append(c.keys, nt+b)
 				}
 			}
 			prev = w
 		}
 		slices.Sort(sc.distinct)
+		sc.concepts = sc.concepts[:0]
 		for _, w := range sc.distinct {
 			c.terms = append(c.terms, term{w, sc.count[w]})
 			c.keys = append(c.keys, uint32(w))
+			for _, cp := range v.concepts[w] {
+				if sc.conceptSeen[cp] != stamp {
+					sc.conceptSeen[cp] = stamp
+					c.keys = append(c.keys, v.conceptKey+cp)
+				}
+			}
+		}
+		seq := c.seqs[slo:len(c.seqs):len(c.seqs)]
+		c.phrases = v.findPhrases(c.phrases, seq)
+		for _, p := range c.phrases[plo:] {
+			sc.concepts = p.lex.Concepts(sc.concepts[:0])
+			for _, cp := range sc.concepts {
+				if sc.conceptSeen[cp] != stamp {
+					sc.conceptSeen[cp] = stamp
+					c.keys = append(c.keys, v.conceptKey+cp)
+				}
+			}
 		}
 		e.terms = c.terms[tlo:len(c.terms):len(c.terms)]
 		e.keys = c.keys[klo:len(c.keys):len(c.keys)]
+		e.seq = seq
+		e.phrases = c.phrases[plo:len(c.phrases):len(c.phrases)]
 	}
+}
+
+// findPhrases appends the lexicon phrases found in a clause's term
+// sequence, longest first at each position.
+func (v *vectors) findPhrases(ps []phrase, seq []int32) []phrase {
+	for i, t := range seq {
+		for n := min(int(v.phraseMax[t]), len(seq)-i); n >= 2; n-- {
+			if lx, ok := v.phraseOf[phraseHash(seq[i:i+n])]; ok {
+				p := phrase{lex: lx, n: uint8(n)}
+				copy(p.terms[:], seq[i:i+n])
+				ps = append(ps, p)
+				break
+			}
+		}
+	}
+	return ps
+}
+
+// phraseHash is a hash of a sequence of terms, for finding phrases.
+func phraseHash(ts []int32) uint64 {
+	h := uint64(len(ts))
+	for _, t := range ts {
+		h = (h ^ uint64(uint32(t))) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return h
 }
 
 // scanWord appends the word starting at text[i] to buf, normalised, and
@@ -320,7 +496,7 @@ scan:
 			if i+size < len(text) && isLetterByte(text[i+size]) {
 				j := i + size
 				if (text[j] == 's' || text[j] == 'S') && (j+1 == len(text) || !isWordStart(text[j+1:])) {
-					return fold(buf), j + 1 // possessive: drop 's
+					return buf, j + 1 // possessive: drop 's
 				}
 				i = j
 				continue
@@ -328,48 +504,7 @@ scan:
 		}
 		break scan
 	}
-	return fold(buf), i
-}
-
-// fold reduces a word to its stem: a plural s is removed, then the word is
-// cut after stemLength letters (numbers are kept whole).
-func fold(b []byte) []byte {
-	n := len(b)
-	if n == 0 || isDigitByte(b[0]) {
-		return b
-	}
-	b = foldPlural(b)
-	letters := 0
-	for i := range b {
-		if utf8.RuneStart(b[i]) {
-			if letters == stemLength {
-				return b[:i]
-			}
-			letters++
-		}
-	}
-	return b
-}
-
-// stemLength is where fold cuts words. Cutting words to a fixed prefix is a
-// crude stemmer that works about as well as suffix rules for matching in
-// English (it meets "territories" with "territorial", "sovereignty" with
-// "sovereign"), needs no word lists and costs nothing.
-const stemLength = 7
-
-// foldPlural removes a plural s from words long enough to have one.
-func foldPlural(b []byte) []byte {
-	n := len(b)
-	if n < 4 || isDigitByte(b[0]) || b[n-1] != 's' {
-		return b
-	}
-	switch {
-	case b[n-2] == 's' || b[n-2] == 'u' || b[n-2] == 'i':
-		return b // "across", "status", "basis": not plurals
-	case n > 4 && b[n-3] == 'i' && b[n-2] == 'e':
-		return append(b[:n-3], 'y') // parties→party
-	}
-	return b[:n-1]
+	return buf, i
 }
 
 // weight returns the sum of the terms' weighted counts.
