@@ -2,7 +2,7 @@
 // benchmark (testdata/paraphrase): independent renderings of real versions,
 // each with a truth file.
 //
-//	parabench [-dir testdata/paraphrase] [-heldout] [-v] [-links] [-git]
+//	parabench [-dir testdata/paraphrase] [-plans DIR] [-heldout] [-v] [-links] [-git]
 //
 // It prints, per level, the old clauses paired with exactly their true
 // partners, the pairs found right, wrong and missed, and the change regions
@@ -48,13 +48,20 @@ func run(args []string, w io.Writer) error {
 	links := fs.Bool("links", false, "count agreement of content mode with the corpus's id links")
 	git := fs.Bool("git", false, "also count change regions of git diff --word-diff on the true pairs")
 	thr := fs.Float64("threshold", 0, "similarity threshold (0: the default)")
+	plansDir := fs.String("plans", "", "corpus directory to read the rendered versions from (default: the embedded corpus)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	corpus, err := plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
+	var corpus *plan.Corpus
+	var err error
+	if *plansDir != "" {
+		corpus, err = plan.LoadDir(context.Background(), os.DirFS(*plansDir), ".", *plansDir, plan.Options{})
+	} else {
+		corpus, err = plan.LoadDir(context.Background(), plans.FS, ".", "plans", plan.Options{})
+	}
 	if err != nil {
 		return err
 	}
