@@ -137,6 +137,11 @@ func run(args []string, w io.Writer) error {
 		}
 		fmt.Fprintf(w, "\nid links of the embedded corpus (%d version pairs): %d links; content mode agrees with %d, contradicts %d, leaves %d unpaired\n",
 			l.Pairs, l.Links, l.Agree, l.Contradict, l.Unpaired)
+		if *verbose {
+			for _, n := range l.Notes {
+				fmt.Fprintln(w, n)
+			}
+		}
 	}
 	return nil
 }

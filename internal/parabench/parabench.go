@@ -230,6 +230,9 @@ type Links struct {
 	Agree      int // stated links that content mode also pairs
 	Contradict int // stated links whose old or new clause content mode pairs with another clause
 	Unpaired   int // stated links whose clauses content mode leaves both unpaired
+	// Notes lists the contradictions: "old-version → new-version: link
+	// o → n; content pairs ...".
+	Notes []string
 }
 
 // CompareLinks compares id mode with content mode for every ordered pair of
@@ -251,16 +254,16 @@ func CompareLinks(corpus *plan.Corpus, opts diff.Options) (Links, error) {
 				return l, err
 			}
 			l.Pairs++
-			l.add(byID, byContent)
+			l.add(a+" → "+b, byID, byContent)
 		}
 	}
 	return l, nil
 }
 
-func (l *Links) add(byID, byContent *diff.Result) {
+func (l *Links) add(step string, byID, byContent *diff.Result) {
 	type link struct{ o, n string }
 	content := map[link]bool{}
-	oldPaired, newPaired := map[string]bool{}, map[string]bool{}
+	oldPaired, newPaired := map[string]string{}, map[string]string{}
 	for _, ch := range byContent.Changes {
 		news := ch.New
 		if ch.RemovedEntry != "" {
@@ -269,7 +272,7 @@ func (l *Links) add(byID, byContent *diff.Result) {
 		for _, o := range ch.Old {
 			for _, n := range news {
 				content[link{o, n}] = true
-				oldPaired[o], newPaired[n] = true, true
+				oldPaired[o], newPaired[n] = n, o
 			}
 		}
 	}
@@ -287,14 +290,23 @@ func (l *Links) add(byID, byContent *diff.Result) {
 				switch {
 				case content[link{o, n}]:
 					l.Agree++
-				case oldPaired[o] || newPaired[n]:
+				case oldPaired[o] != "" || newPaired[n] != "":
 					l.Contradict++
+					l.Notes = append(l.Notes, fmt.Sprintf("%s: %s → %s; content pairs %s → %s and %s → %s",
+						step, o, n, o, or(oldPaired[o], "nothing"), or(newPaired[n], "nothing"), n))
 				default:
 					l.Unpaired++
 				}
 			}
 		}
 	}
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }
 
 // Table sums scores per level, held-out cases apart, in print order.

@@ -704,16 +704,51 @@ func (a *aligner) fillGaps() {
 			for _, n := range ns {
 				eo, en := &a.old[o], &a.new[n]
 				s, _, _ := a.match().score(eo.bag(), en.bag())
-				if s < thr && !(len(os) == 1 && len(ns) == 1 && s >= a.opts.Threshold*gapOneFactor) {
-					s = 0
-				}
 				sim = append(sim, s)
 			}
 		}
+		a.gapWeights(sim, len(os), len(ns), thr)
 		for _, p := range heaviestChain(len(os), len(ns), sim) {
 			a.newGroup1(os[p.o], ns[p.n], RuleContent)
 		}
 	}
+}
+
+// gapWeights keeps, of the similarities of a gap (rows × cols), those a gap
+// pair may have: at or above the threshold, as anywhere; between thr (the
+// gap's lower bar) and the threshold, only a pair that stands out in the
+// gap, ahead of every other candidate of its old and of its new clause by
+// gapMargin, since a weak pair is evidence only where nothing else in the
+// gap resembles either clause as much. A gap of one clause on each side has
+// the lower bar Threshold·gapOneFactor. The others become 0.
+func (a *aligner) gapWeights(sim []float64, rows, cols int, thr float64) {
+	full := a.opts.Threshold
+	if rows == 1 && cols == 1 {
+		thr = full * gapOneFactor
+	}
+	w := slices.Clone(sim)
+	for i := range rows {
+		for j := range cols {
+			s := sim[i*cols+j]
+			switch {
+			case s >= full:
+			case s < thr:
+				w[i*cols+j] = 0
+			default:
+				for k := range cols {
+					if k != j && sim[i*cols+k] > s-gapMargin {
+						w[i*cols+j] = 0
+					}
+				}
+				for k := range rows {
+					if k != i && sim[k*cols+j] > s-gapMargin {
+						w[i*cols+j] = 0
+					}
+				}
+			}
+		}
+	}
+	copy(sim, w)
 }
 
 // heaviestChain returns the order-preserving set of pairs (i, j) with the

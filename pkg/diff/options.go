@@ -64,7 +64,11 @@ const (
 	// gapOneFactor replaces gapFactor for a gap that holds one old and one
 	// new clause: between two anchors, the one clause left on each side is
 	// most likely the same clause, however reworded.
-	gapOneFactor = 0.5
+	gapOneFactor = 0.6
+
+	// gapMargin is how far a pair below Threshold must stand ahead of the
+	// other pairs of its clauses in a gap to be taken there (gapWeights).
+	gapMargin = 0.05
 
 	// containFactor scales Threshold to the residual containment a leftover
 	// clause needs to join a merge or split when it stands next to the other
@@ -144,7 +148,6 @@ const (
 	// whose shared content words come in wholly different orders scores
 	// 1 − orderWeight of what its words alone give (matcher.score).
 	orderWeight = 0.25
-
 )
 
 // SimilarityDecimals is how many decimals a similarity keeps wherever it is

@@ -18,14 +18,16 @@ import (
 //
 //   - Senses: for each lemma, the senses tagged in WordNet's semantic
 //     concordance (tagsense_cnt of the index files; WordNet lists senses
-//     most frequent first), at most maxSenses. Rare senses are what make
-//     WordNet synonyms noisy ("troop" as a flock). A lemma with no tagged
+//     most frequent first), at most maxSenses per part of speech. Rare
+//     senses are what make WordNet synonyms noisy ("troop" as a flock,
+//     "start" as "set"). A lemma with no tagged
 //     sense (rare words, most proper nouns) takes part in derivational
 //     families only (Ukraine, Ukrainian).
 //   - Words: single words and phrases of up to maxPhrase words, letters only
 //     (with hyphens and apostrophes between them), not stop words.
 //   - Relations: synset membership (synonyms), the direct hypernyms of each
-//     kept sense (hypernym and instance hypernym pointers), and
+//     kept noun sense (hypernym and instance hypernym pointers; those of
+//     verbs are too general to be evidence), and
 //     derivational families: lemmas linked by "derivationally related
 //     form" or pertainym pointers, joined transitively when their stems
 //     share a prefix of at least familyPrefix letters, so that a family
@@ -34,7 +36,7 @@ import (
 //   - A synset is kept only when at least two entries refer to it; anything
 //     else can relate nothing.
 const (
-	maxSenses    = 3
+	maxSenses    = 1
 	maxPhrase    = 3
 	familyPrefix = 4
 )
@@ -95,8 +97,10 @@ func Generate(dir string, w io.Writer) error {
 		if s.tagged {
 			e := entry(k)
 			e.s[s.key] = true
-			for _, h := range ss.hyper {
-				e.h[h] = true
+			if strings.HasPrefix(s.key, "n:") { // verb and adjective hypernyms are too general
+				for _, h := range ss.hyper {
+					e.h[h] = true
+				}
 			}
 		}
 		src := slices.Index(ss.words, s.lemma) + 1
