@@ -280,6 +280,15 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	if c.ReadingOnly {
 		e.boolField("reading_only", true)
 	}
+	if len(c.Signals) > 0 {
+		e.strs("signals", c.Signals)
+	}
+	if c.LevelChanged {
+		e.boolField("level_changed", true)
+	}
+	if c.OldDepth != nil {
+		e.intField("old_depth", *c.OldDepth)
+	}
 	e.close('}')
 }
 

@@ -231,6 +231,9 @@ func (m *mdReport) heading(c *diff.Change) string {
 	if c.Renumbered {
 		head = append(head, "renumbered")
 	}
+	if lv := levelText(c); lv != "" {
+		head = append(head, lv)
+	}
 	if topic := mdText(c.Topic); topic != "" {
 		head = append(head, "topic: "+topic)
 	}

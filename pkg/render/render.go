@@ -128,11 +128,49 @@ func pairedBy(c *diff.Change, r *diff.Result) string {
 		}
 		return why + ", with the removed entry"
 	case c.Rule == diff.RuleContent:
-		return why + " " + similarity(c.Similarity)
+		return why + " " + similarity(c.Similarity) + signalsText(c.Signals, ", from ")
 	case c.Rule == diff.RuleRemovalKept:
 		return why
 	}
-	return why + " (similarity " + similarity(c.Similarity) + ")"
+	return why + " (similarity " + similarity(c.Similarity) + signalsText(c.Signals, ", from ") + ")"
+}
+
+// signalNames says in words what each content signal is.
+var signalNames = map[string]string{
+	diff.SignalWords:   "shared words",
+	diff.SignalLexicon: "synonyms",
+	diff.SignalNgrams:  "letter n-grams",
+	diff.SignalOrder:   "word order",
+}
+
+// signalsText lists the signals that made a content similarity, after
+// prefix ("" when there are none): "shared words, synonyms".
+func signalsText(signals []string, prefix string) string {
+	if len(signals) == 0 {
+		return ""
+	}
+	names := make([]string, len(signals))
+	for i, s := range signals {
+		names[i] = cmp.Or(signalNames[s], s)
+	}
+	return prefix + strings.Join(names, ", ")
+}
+
+// levelText says how a change's level changed ("" when it did not): a
+// sub-point promoted to a point, a point demoted to a sub-point.
+func levelText(c *diff.Change) string {
+	if !c.LevelChanged || c.OldDepth == nil {
+		return ""
+	}
+	switch old := *c.OldDepth; {
+	case c.Depth < old && c.Depth == 0:
+		return "promoted to a point"
+	case c.Depth < old:
+		return "promoted a level"
+	case old == 0:
+		return "demoted to a sub-point"
+	}
+	return "demoted a level"
 }
 
 func orUnnamed(id string) string {

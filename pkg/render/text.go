@@ -251,6 +251,9 @@ func (t *textReport) change(c *diff.Change) {
 	if c.Renumbered && !short {
 		head = append(head, span{"  ", ""}, span{"renumbered", sgrFlag})
 	}
+	if lv := levelText(c); lv != "" {
+		head = append(head, span{"  ", ""}, span{lv, sgrFlag})
+	}
 	if topic := line(c.Topic); topic != "" {
 		head = append(head, span{"  [" + topic + "]", ""})
 	}
