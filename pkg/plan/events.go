@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -106,21 +105,14 @@ func ParseTimeline(ctx context.Context, name string, data []byte, opts Options) 
 
 func (w *walker) timeline(doc *yaml.Node) *Timeline {
 	t := &Timeline{}
-	root := doc
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		root = doc.Content[0]
-	}
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		w.errorf(root, "file has no content: want a timeline (plandiff: 1, sources, events)")
+	root, ok := w.root(doc, "a timeline (plandiff: 1, sources, events)")
+	if !ok {
 		return t
 	}
 	seen := w.fields(root, "the events file", timelineKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "plandiff":
-			if w.plain(v) && (v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion)) {
-				w.errorf(v, "plandiff: format version %q is not supported (want %d)", v.Value, FormatVersion)
-			}
-			t.Format = FormatVersion
+			t.Format = w.formatVersion(v)
 		case "sources":
 			if v.Kind == yaml.SequenceNode && len(v.Content) == 0 {
 				w.errorf(v, "the events file lists no sources: every event must cite one")
@@ -180,20 +172,7 @@ func (w *walker) event(item *yaml.Node) *Event {
 // sources events cite.
 func checkTimeline(t *Timeline) ErrorList {
 	var errs ErrorList
-	srcs := map[string]Pos{}
-	for _, s := range t.Sources {
-		if s.ID == "" {
-			continue
-		}
-		if !isLocalID(s.ID) || len(s.ID) > maxIDLen {
-			errs.Add(s.Pos, "source id %q must be letters, digits, '.', '_' or '-'", s.ID)
-		}
-		if prev, dup := srcs[s.ID]; dup {
-			errs.Add(s.Pos, "duplicate source id %q (first at line %d, column %d)", s.ID, prev.Line, prev.Col)
-			continue
-		}
-		srcs[s.ID] = s.Pos
-	}
+	srcs := checkSourceIDs(t.Sources, &errs)
 	ids := map[string]Pos{}
 	for _, e := range t.Events {
 		if e.ID != "" {

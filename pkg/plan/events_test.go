@@ -185,19 +185,7 @@ func FuzzParseTimeline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		tl, err := ParseTimeline(context.Background(), "e.yaml", data, Options{MaxBytes: 1 << 20})
 		if err != nil {
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error is not an ErrorList: %v", err)
-			}
-			lines := countLines(data)
-			for _, e := range list {
-				if strings.Contains(e.Msg, "internal error") {
-					t.Fatalf("panic inside the loader: %v", e)
-				}
-				if e.Pos.File != "e.yaml" || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
-					t.Fatalf("position outside the input (%d lines): %v", lines, e)
-				}
-			}
+			checkLoadErrors(t, "e.yaml", data, err)
 			return
 		}
 		for i := 1; i < len(tl.Events); i++ {

@@ -25,23 +25,12 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(header + "  - id: a\n    text: x\n    sources: [s]\n"))
 	f.Add([]byte("a: &a [*a]\n"))
 	f.Add([]byte("<<: {a: 1}\n"))
+	f.Add([]byte("---"))
 	f.Add([]byte("\ufeff" + header + "  []\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := Parse(context.Background(), "f.yaml", data, Options{MaxBytes: 1 << 20})
 		if err != nil {
-			var list ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error is not an ErrorList: %v", err)
-			}
-			lines := countLines(data)
-			for _, e := range list {
-				if strings.Contains(e.Msg, "internal error") {
-					t.Fatalf("panic inside the loader: %v", e)
-				}
-				if e.Pos.File != "f.yaml" || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
-					t.Fatalf("position outside the input (%d lines): %v", lines, e)
-				}
-			}
+			checkLoadErrors(t, "f.yaml", data, err)
 			return
 		}
 		var buf bytes.Buffer
@@ -56,4 +45,24 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("round trip changed the plan:\n%s", buf.String())
 		}
 	})
+}
+
+// checkLoadErrors fails unless err, from loading data as file name, is an
+// ErrorList whose every position lies inside the input and none of which
+// reports a panic of the loader.
+func checkLoadErrors(t *testing.T, name string, data []byte, err error) {
+	t.Helper()
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error is not an ErrorList: %v", err)
+	}
+	lines := countLines(data)
+	for _, e := range list {
+		if strings.Contains(e.Msg, "internal error") {
+			t.Fatalf("panic inside the loader: %v", e)
+		}
+		if e.Pos.File != name || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
+			t.Fatalf("position outside the input (%d lines): %v", lines, e)
+		}
+	}
 }

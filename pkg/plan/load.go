@@ -521,23 +521,40 @@ func (w *walker) require(n *yaml.Node, what string, seen keySet, keys ...string)
 	}
 }
 
-func (w *walker) plan(doc *yaml.Node) *Plan {
-	p := &Plan{}
+// root is the top mapping of a plan or events file; false (and an error)
+// when the file is empty. want says what the file should hold.
+func (w *walker) root(doc *yaml.Node, want string) (*yaml.Node, bool) {
 	root := doc
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		root = doc.Content[0]
 	}
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		w.errorf(root, "file has no content: want a plan (plandiff: 1, version, clauses)")
+		// At the start of the file: the library places the null of "---"
+		// on a line after the input's last.
+		w.errs.Add(Pos{File: w.name, Line: 1, Col: 1}, "file has no content: want %s", want)
+		return root, false
+	}
+	return root, true
+}
+
+// formatVersion checks the plandiff: key of a file.
+func (w *walker) formatVersion(v *yaml.Node) int {
+	if w.plain(v) && (v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion)) {
+		w.errorf(v, "plandiff: format version %q is not supported (want %d)", v.Value, FormatVersion)
+	}
+	return FormatVersion
+}
+
+func (w *walker) plan(doc *yaml.Node) *Plan {
+	p := &Plan{}
+	root, ok := w.root(doc, "a plan (plandiff: 1, version, clauses)")
+	if !ok {
 		return p
 	}
 	seen := w.fields(root, "the plan", topKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "plandiff":
-			if w.plain(v) && (v.Kind != yaml.ScalarNode || v.Tag != "!!int" || v.Value != strconv.Itoa(FormatVersion)) {
-				w.errorf(v, "plandiff: format version %q is not supported (want %d)", v.Value, FormatVersion)
-			}
-			p.Format = FormatVersion
+			p.Format = w.formatVersion(v)
 		case "version":
 			w.version(v, &p.Version)
 		case "clauses":

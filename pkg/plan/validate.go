@@ -34,16 +34,11 @@ func isLocalID(s string) bool {
 
 const maxIDLen = 200
 
-// checkPlan applies the rules that need the whole file: ids, references to
-// the file's sources, removed entries and the syntax of lineage links.
-func checkPlan(p *Plan) ErrorList {
-	var errs ErrorList
-	v := &p.Version
-	if v.ID != "" && (!isVersionID(v.ID) || len(v.ID) > maxIDLen) {
-		errs.Add(v.IDPos, "version id %q must be a slug: lower-case letters, digits and '-', starting with a letter or digit", v.ID)
-	}
-	srcs := make(map[string]Pos, len(v.Sources))
-	for _, s := range v.Sources {
+// checkSourceIDs checks the ids of a file's sources (their syntax, no
+// duplicates) and returns where each is defined.
+func checkSourceIDs(sources []Source, errs *ErrorList) map[string]Pos {
+	srcs := make(map[string]Pos, len(sources))
+	for _, s := range sources {
 		if s.ID == "" {
 			continue
 		}
@@ -56,6 +51,18 @@ func checkPlan(p *Plan) ErrorList {
 		}
 		srcs[s.ID] = s.Pos
 	}
+	return srcs
+}
+
+// checkPlan applies the rules that need the whole file: ids, references to
+// the file's sources, removed entries and the syntax of lineage links.
+func checkPlan(p *Plan) ErrorList {
+	var errs ErrorList
+	v := &p.Version
+	if v.ID != "" && (!isVersionID(v.ID) || len(v.ID) > maxIDLen) {
+		errs.Add(v.IDPos, "version id %q must be a slug: lower-case letters, digits and '-', starting with a letter or digit", v.ID)
+	}
+	srcs := checkSourceIDs(v.Sources, &errs)
 	for i, sup := range v.Supersedes {
 		if sup == v.ID {
 			errs.Add(v.SupersedesPos[i], "version %q supersedes itself", sup)
