@@ -103,7 +103,7 @@ func runChanged(ctx context.Context, e *env, g *globals, o *changedOptions) erro
 	if err != nil {
 		return err
 	}
-	rep, err := source.LoadChanged(ctx, git, o.base, plansDir)
+	rep, err := source.LoadChanged(ctx, git, o.base, plansDir, g.planOptions(e))
 	if err != nil {
 		return err
 	}

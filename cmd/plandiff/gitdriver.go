@@ -106,7 +106,7 @@ func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) er
 	}
 	old.name, new.name = "a/"+old.path, "b/"+new.path
 
-	r := &source.Resolver{WorkDir: e.workDir}
+	r := &source.Resolver{WorkDir: e.workDir, Corpus: source.Corpus{Opts: g.planOptions(e)}}
 	for _, s := range []*driverSide{old, new} {
 		if s.file == devNull {
 			continue

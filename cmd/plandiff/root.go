@@ -21,6 +21,8 @@ type globals struct {
 	color    string
 	width    int
 	noPager  bool
+	// maxClauses is --max-clauses: the clause limit of a plan file.
+	maxClauses int
 }
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3") for release
@@ -56,6 +58,7 @@ they were reported. A VERSION argument is a version id of the corpus in use
 	pf.StringVar(&g.plansDir, "plans", "", "use the plan files in `DIR` as the corpus instead of the embedded one")
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
 	pf.IntVar(&g.width, "width", 0, "wrap text output at `N` columns (default: the terminal's width; no wrapping when piped)")
+	pf.IntVar(&g.maxClauses, "max-clauses", plan.DefaultMaxClauses, "refuse a plan file of more than `N` clauses, sub-points included (it bounds memory)")
 	pf.BoolVar(&g.noPager, "no-pager", false, "do not pipe text output to a terminal through $PLANDIFF_PAGER, $PAGER or less -FRX")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkEnum("color", g.color, "auto", "always", "never"); err != nil {
@@ -63,6 +66,12 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		}
 		if g.width < 0 {
 			return usageErrorf("--width must be positive")
+		}
+		if g.maxClauses < 1 {
+			return usageErrorf("--max-clauses must be at least 1")
+		}
+		if v := e.getenv("PLANDIFF_YAML"); v != "" && v != "v3" {
+			return usageErrorf("PLANDIFF_YAML=%q: the only setting is v3 (read plan files with yaml.v3 alone)", v)
 		}
 		return g.checkPlansDir(e)
 	}
@@ -170,8 +179,15 @@ func (g *globals) resolver(e *env) *source.Resolver {
 		}
 		c = source.Corpus{Path: dir, Prefix: filepath.Clean(g.plansDir)}
 	}
-	c.Opts = plan.Options{}
+	c.Opts = g.planOptions(e)
 	return &source.Resolver{Corpus: c, WorkDir: e.workDir}
+}
+
+// planOptions are the loader's options of the run: --max-clauses, and
+// PLANDIFF_YAML=v3, which rules the fast YAML path out (a way around a bug
+// in it that needs no new build).
+func (g *globals) planOptions(e *env) plan.Options {
+	return plan.Options{MaxClauses: g.maxClauses, YAMLv3: e.getenv("PLANDIFF_YAML") == "v3"}
 }
 
 // buildVersion reports the module version and VCS revision from the build

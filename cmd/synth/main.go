@@ -3,6 +3,7 @@
 //
 //	synth gen -n 300 -seed 1 -o DIR      writes DIR/old.yaml, DIR/new.yaml, DIR/truth.json,
 //	                                     and DIR/old.txt, DIR/new.txt (one clause per paragraph)
+//	synth minimal -n 800000 [-flow] -o F  writes a plan of the smallest clauses the format allows
 //	synth score -n 300 -seed 1 -runs 5   compares generated pairs in-process and prints the metrics
 //	synth eval -truth DIR/truth.json -diff out.json [-json]
 //	                                     scores the output of `plandiff diff --format json`
@@ -32,6 +33,7 @@ func main() {
 
 const usage = `usage:
   synth gen -n N [-seed S] [-o DIR] [-keep-ids] [-links]
+  synth minimal -n N [-flow] -o FILE
   synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]
   synth eval -truth DIR/truth.json -diff out.json [-json]`
 
@@ -44,6 +46,8 @@ func run(args []string, stdout io.Writer) error {
 		return gen(args[1:])
 	case "score":
 		return score(args[1:], stdout)
+	case "minimal":
+		return minimal(args[1:])
 	case "eval":
 		return eval(args[1:], stdout)
 	}
@@ -107,6 +111,21 @@ func gen(args []string) error {
 		}
 	}
 	return nil
+}
+
+// minimal writes a plan of n minimal clauses (synth.WriteMinimal).
+func minimal(args []string) error {
+	fs := flag.NewFlagSet("minimal", flag.ContinueOnError)
+	n := fs.Int("n", 1000, "clauses")
+	flow := fs.Bool("flow", false, "one flow sequence over many lines (read by yaml.v3)")
+	out := fs.String("o", "", "output file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("minimal: -o FILE is required")
+	}
+	return writeFile(*out, func(w io.Writer) error { return synth.WriteMinimal(w, *n, *flow) })
 }
 
 func writeFile(path string, write func(io.Writer) error) error {

@@ -20,8 +20,8 @@ import (
 // working tree, '/'-separated, or "" to take any YAML file with a top-level
 // plandiff: key as a plan file, with the plan files of its directory as its
 // corpus. The files are sorted by path; nothing is compared yet (see
-// changed.Report.Compare).
-func LoadChanged(ctx context.Context, git Git, baseRev, plansDir string) (*changed.Report, error) {
+// changed.Report.Compare). opts are the loader's options.
+func LoadChanged(ctx context.Context, git Git, baseRev, plansDir string, opts plan.Options) (*changed.Report, error) {
 	top, err := git.Toplevel(ctx)
 	if err != nil {
 		return nil, err
@@ -37,7 +37,8 @@ func LoadChanged(ctx context.Context, git Git, baseRev, plansDir string) (*chang
 	}
 	// The files are a pull request's: read none through a link out of the
 	// working tree.
-	r := &Resolver{WorkDir: top, Root: top}
+	git.MaxBytes = opts.MaxBytes
+	r := &Resolver{WorkDir: top, Root: top, Corpus: Corpus{Opts: opts}}
 	rep := &changed.Report{Base: base}
 	for _, c := range changes {
 		f, err := loadChanged(ctx, git, r, base, c, plansDir)

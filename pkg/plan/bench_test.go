@@ -20,7 +20,7 @@ func BenchmarkParse(b *testing.B) {
 		for _, v := range []struct {
 			name  string
 			parse func(context.Context, string, []byte, plan.Options) (*plan.Plan, error)
-		}{{"fast", plan.Parse}, {"yaml.v3", plan.ParseYAMLOnly}} {
+		}{{"fast", plan.Parse}, {"yaml.v3", parseYAMLv3}} {
 			b.Run(fmt.Sprintf("%d/%s", n, v.name), func(b *testing.B) {
 				b.SetBytes(int64(len(data)))
 				b.ReportAllocs()

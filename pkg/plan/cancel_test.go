@@ -17,7 +17,7 @@ func TestParseCancel(t *testing.T) {
 	for _, v := range []struct {
 		name  string
 		parse func(context.Context, string, []byte, plan.Options) (*plan.Plan, error)
-	}{{"fast", plan.Parse}, {"yaml.v3", plan.ParseYAMLOnly}} {
+	}{{"fast", plan.Parse}, {"yaml.v3", parseYAMLv3}} {
 		const lots = 1 << 30
 		probe := ctxtest.After(lots)
 		if _, err := v.parse(probe, "old.yaml", data, plan.Options{}); err != nil {
@@ -34,4 +34,10 @@ func TestParseCancel(t *testing.T) {
 			}
 		}
 	}
+}
+
+// parseYAMLv3 is Parse with Options.YAMLv3.
+func parseYAMLv3(ctx context.Context, name string, data []byte, opts plan.Options) (*plan.Plan, error) {
+	opts.YAMLv3 = true
+	return plan.Parse(ctx, name, data, opts)
 }

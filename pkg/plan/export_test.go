@@ -1,18 +1,19 @@
 package plan
 
 import (
-	"context"
-
 	"gopkg.in/yaml.v3"
 )
 
 // The external tests (package plan_test) use internal/synth, which imports
 // this package; these give them the fast YAML path, and Parse without it.
 
-func FastYAML(data []byte) (*yaml.Node, bool) { return fastParse(data) }
-
-func ParseYAMLOnly(ctx context.Context, name string, data []byte, opts Options) (*Plan, error) {
-	return parse(ctx, name, data, opts, false)
+func FastYAML(data []byte) (*yaml.Node, bool) {
+	doc, _ := fastParse(data, 1<<40)
+	return doc, doc != nil
 }
 
-func FastYAMLLine(data []byte) (*yaml.Node, int) { return fastParseLine(data) }
+// NodeBound is nodeBound: the line by which data could hold more than
+// budget YAML nodes, or 0.
+func NodeBound(data []byte, budget int) int { return nodeBound(data, budget) }
+
+func FastYAMLLine(data []byte) (*yaml.Node, int) { return fastParse(data, 1<<40) }

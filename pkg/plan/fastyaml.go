@@ -13,9 +13,12 @@ import (
 
 // fastParse parses the simple subset of YAML that plan files use into the
 // node tree yaml.v3's Decoder builds for them (comments are left out: nothing
-// reads them), several times faster. It declines, returning false, whenever
-// the input steps outside the subset or anything is in doubt; the caller then
-// uses yaml.v3, so every error message stays the YAML library's own.
+// reads them), several times faster. It declines, returning nil and the
+// number of the line it was on (0 for the characters check), whenever the
+// input steps outside the subset or anything is in doubt; the caller then
+// uses yaml.v3, so every error message stays the YAML library's own. When
+// the tree would hold more than maxNodes nodes it stops, and returns nil and
+// minus the number of the line.
 //
 // The subset: block mappings with plain keys ([A-Za-z_][A-Za-z0-9_-]*);
 // block sequences (indented, indentless, or of compact "- key: value"
@@ -27,27 +30,13 @@ import (
 // document markers, complex keys, multi-line plain, quoted and flow scalars,
 // deeper flow nesting, tabs, and characters yaml.v3 treats specially (CR
 // but in CRLF, NEL, LS, PS, BOM) or rejects.
-func fastParse(data []byte) (*yaml.Node, bool) {
-	doc, _ := fastParseLine(data)
-	return doc, doc != nil
-}
-
-// fastParseStream is fastParse that hands each item of the root mapping's
-// clauses list, when it is a block sequence, to stream as soon as the item
-// is parsed, and leaves the items out of the tree (the list's node has no
-// Content); streamed says it did. The item's nodes are reused once stream
-// returns, so stream must keep none of them. Before it declines, it may
-// have streamed items. A nil stream makes it fastParse.
-func fastParseStream(data []byte, stream func(*yaml.Node)) (doc *yaml.Node, streamed, ok bool) {
-	p := &fastParser{onItem: stream}
-	doc, _ = p.parse(data)
-	return doc, p.streamed, doc != nil
-}
-
-// fastParseLine is fastParse; when it declines, it returns the number of the
-// line it was on (0 for the characters check), to tell tests why.
-func fastParseLine(data []byte) (*yaml.Node, int) {
-	return new(fastParser).parse(data)
+func fastParse(data []byte, maxNodes int) (*yaml.Node, int) {
+	p := &fastParser{maxNodes: maxNodes}
+	doc, line := p.parse(data)
+	if p.over {
+		return nil, -p.num
+	}
+	return doc, line
 }
 
 func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
@@ -127,12 +116,11 @@ type fastParser struct {
 	kids  []*yaml.Node // children of the open collections, innermost last
 	buf   []byte       // scratch for scalars that need unescaping or folding
 
-	// onItem, when set, takes the items of the root's clauses list one by
-	// one (see fastParseStream). stream says the next sequence is that
-	// list; clausesKey that the root has had a clauses key; streamed that
-	// its list was streamed.
-	onItem                       func(*yaml.Node)
-	stream, clausesKey, streamed bool
+	// maxNodes bounds made; over says it was passed, and every loop then
+	// stops (one line's nodes at most are made beyond it).
+	maxNodes int
+	over     bool
+
 }
 
 // load makes the line that starts at offset i current.
@@ -189,8 +177,9 @@ func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, l
 	}
 	n := &p.nodes[p.used]
 	p.used++
-	p.made++
-	// All of it: a streamed item's nodes are used again.
+	if p.made++; p.made > p.maxNodes {
+		p.over = true
+	}
 	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: line, Column: col}
 	return n
 }
@@ -276,24 +265,19 @@ func (p *fastParser) mapping(col, at int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	p.stream = false
 	m := p.node(yaml.MappingNode, 0, "!!map", "", p.num, p.col(at))
 	base := len(p.kids)
 	for {
+		if p.over {
+			return nil, false
+		}
 		k := keyLen(p.src, at, p.end)
 		if k == 0 {
 			return nil, false
 		}
 		key := p.src[at : at+k]
 		p.kids = append(p.kids, p.node(yaml.ScalarNode, 0, plainTag(key), key, p.num, p.col(at)))
-		if p.onItem != nil && p.depth == 1 && key == "clauses" {
-			if p.clausesKey {
-				return nil, false // which list counts is the walker's to say
-			}
-			p.clausesKey, p.stream = true, true
-		}
 		v, ok := p.value(col, at+k+1)
-		p.stream = false
 		if !ok {
 			return nil, false
 		}
@@ -369,13 +353,12 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	stream := p.stream
-	p.stream = false
-	p.streamed = p.streamed || stream
 	s := p.node(yaml.SequenceNode, 0, "!!seq", "", p.num, p.col(p.start+col))
 	base := len(p.kids)
 	for {
-		mark := p.mark()
+		if p.over {
+			return nil, false
+		}
 		i := p.start + col + 1
 		j := skipSpaces(p.src, i, p.end)
 		var item *yaml.Node
@@ -401,12 +384,7 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		if stream {
-			p.onItem(item)
-			p.reuse(mark)
-		} else {
-			p.kids = append(p.kids, item)
-		}
+		p.kids = append(p.kids, item)
 		if p.eof || p.indent < col {
 			break
 		}
@@ -419,39 +397,6 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 	}
 	s.Content = p.content(base)
 	return s, true
-}
-
-// slabMark is where the node and Content slabs stood.
-type slabMark struct {
-	nodes []yaml.Node
-	used  int
-	ptrs  []*yaml.Node
-}
-
-func (p *fastParser) mark() slabMark { return slabMark{p.nodes, p.used, p.ptrs} }
-
-// reuse hands back everything cut from the slabs since m, for a streamed
-// item that nothing refers to any more. When a slab ran out during the item,
-// the new one is kept, whole, and the rest of the old one dropped: going
-// back to it would start a new slab for every item from then on.
-func (p *fastParser) reuse(m slabMark) {
-	if len(m.nodes) > 0 && len(p.nodes) > 0 && &m.nodes[0] == &p.nodes[0] {
-		p.used = m.used
-	} else {
-		p.used = 0
-	}
-	if lastPtr(m.ptrs) == lastPtr(p.ptrs) {
-		p.ptrs = m.ptrs
-	}
-}
-
-// lastPtr is the address of the last element of s's array, which the
-// Content slices cut from the front of it leave in place; nil for none.
-func lastPtr(s []*yaml.Node) **yaml.Node {
-	if cap(s) == 0 {
-		return nil
-	}
-	return &s[:cap(s)][cap(s)-1]
 }
 
 // blockScalar parses a literal (|) or folded (>) scalar whose indicator is
@@ -765,7 +710,7 @@ func (p *fastParser) flowSequence(i int) (*yaml.Node, int, bool) {
 func (p *fastParser) flowNext(i int, closer byte) (next int, closed, ok bool) {
 	j := skipSpaces(p.src, i, p.end)
 	switch {
-	case j == p.end:
+	case j == p.end, p.over:
 		return 0, false, false
 	case p.src[j] == ',':
 		return skipSpaces(p.src, j+1, p.end), false, true

@@ -25,17 +25,40 @@ type Options struct {
 	MaxLineBytes int
 	// MaxDepth caps how deeply sub-points nest (default DefaultMaxDepth).
 	MaxDepth int
+	// MaxClauses caps the clauses of a file, sub-points included (default
+	// DefaultMaxClauses). It bounds the YAML too: a file may hold no more
+	// keys, values, lists and mappings than NodesPerClause for each clause
+	// allowed, so that memory stays a bounded multiple of the limit whatever
+	// the file holds.
+	MaxClauses int
+	// YAMLv3 reads files with yaml.v3 alone, never the fast path (the
+	// command's PLANDIFF_YAML=v3), to rule the fast path out.
+	YAMLv3 bool
 	// Topics is the topic vocabulary; nil means DefaultTopics.
 	Topics []string
 }
 
 // Defaults for Options. A 30,000-clause plan is about 9 MB of YAML, so the size
-// cap leaves room for large treaties while still bounding memory.
+// cap leaves room for large treaties while still bounding memory. A plan of
+// DefaultMaxClauses clauses of that kind is about 30 MB.
 const (
 	DefaultMaxBytes     = 32 << 20
 	DefaultMaxLineBytes = 1 << 20
 	DefaultMaxDepth     = 16
+	DefaultMaxClauses   = 100_000
 )
+
+// NodesPerClause is how many YAML nodes (keys, values, lists, mappings) a
+// file may hold per clause that MaxClauses allows, with room to spare: a
+// clause with every key set and a few sources is about 25. A few thousand
+// more are allowed for the version block.
+const (
+	NodesPerClause = 16
+	nodesExtra     = 1 << 14
+)
+
+// maxNodes is the YAML node budget of a file.
+func (o Options) maxNodes() int { return NodesPerClause*o.MaxClauses + nodesExtra }
 
 func (o Options) withDefaults() Options {
 	if o.MaxBytes <= 0 {
@@ -46,6 +69,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxClauses <= 0 {
+		o.MaxClauses = DefaultMaxClauses
 	}
 	if o.Topics == nil {
 		o.Topics = DefaultTopics
@@ -58,12 +84,7 @@ func (o Options) withDefaults() Options {
 // sorted by position. Parse never panics: a panic inside the YAML library is
 // reported as an error of the file. When ctx is done, Parse stops between
 // clauses and returns an error wrapping ctx.Err().
-func Parse(ctx context.Context, name string, data []byte, opts Options) (*Plan, error) {
-	return parse(ctx, name, data, opts, true)
-}
-
-// parse is Parse; fast false keeps off the fast YAML path, for tests.
-func parse(ctx context.Context, name string, data []byte, opts Options, fast bool) (p *Plan, err error) {
+func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan, err error) {
 	opts = opts.withDefaults()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -76,25 +97,7 @@ func parse(ctx context.Context, name string, data []byte, opts Options, fast boo
 			err = l
 		}
 	}()
-	newWalker := func() *walker {
-		w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
-		for _, t := range opts.Topics {
-			w.topics[t] = true
-		}
-		return w
-	}
-	// On the fast path, the plan's clauses are converted as they are
-	// parsed, so their nodes are reused rather than all held at once.
-	w := newWalker()
-	var stream func(*yaml.Node)
-	if fast {
-		stream = func(item *yaml.Node) {
-			if c := w.clause(item, 0); c != nil {
-				w.streamed = append(w.streamed, c)
-			}
-		}
-	}
-	root, streamed, errs := parseYAMLWith(ctx, name, data, opts, fast, stream)
+	root, errs := parseYAML(ctx, name, data, opts)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -102,10 +105,9 @@ func parse(ctx context.Context, name string, data []byte, opts Options, fast boo
 		errs.Sort()
 		return nil, errs
 	}
-	if streamed {
-		w.streaming = true
-	} else {
-		w = newWalker() // drop what a fast parse that declined converted
+	w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
+	for _, t := range opts.Topics {
+		w.topics[t] = true
 	}
 	if w.anchors(root) {
 		p = w.plan(root)
@@ -127,41 +129,44 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // parseYAML checks the raw bytes, then parses them into a node tree. Checking
 // bytes first gives exact positions for problems the YAML library reports
 // without one (control characters, invalid UTF-8) and bounds what it sees.
-func parseYAML(ctx context.Context, name string, data []byte, opts Options) (*yaml.Node, ErrorList) {
-	root, _, errs := parseYAMLWith(ctx, name, data, opts, true, nil)
-	return root, errs
-}
-
-// parseYAMLWith is parseYAML; with fast, a file in the simple subset of YAML
-// that plan files use is parsed by fastParse, and the rest by yaml.v3.
-//
-// With stream, the fast path hands each item of the root mapping's clauses
-// list to stream as soon as it is parsed, and leaves it out of the tree;
-// streamed says it did. (When the fast path declines, stream may have seen
-// items of the part it parsed: the caller discards what it made of them.)
+// A file in the simple subset of YAML that plan files use is parsed by
+// fastParse (unless opts.YAMLv3), the rest by yaml.v3. Either way the tree
+// holds no more than opts.maxNodes() nodes: the fast path counts them, and
+// for yaml.v3 an upper bound is counted from the punctuation first, since
+// yaml.v3 builds the whole tree before anything can look at it.
 //
 // yaml.v3 reads the data through a reader that fails once ctx is done, so a
 // cancelled run does not wait for the library to finish a large file (the
 // caller checks ctx and discards the error list).
-func parseYAMLWith(ctx context.Context, name string, data []byte, opts Options, fast bool, stream func(*yaml.Node)) (root *yaml.Node, streamed bool, errs ErrorList) {
+func parseYAML(ctx context.Context, name string, data []byte, opts Options) (root *yaml.Node, errs ErrorList) {
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
-		return nil, false, SizeError(name, int64(len(data)), opts.MaxBytes)
+		return nil, SizeError(name, int64(len(data)), opts.MaxBytes)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := countLines(data[:i])
 		col := utf8.RuneCount(data[bytes.LastIndexAny(data[:i], "\r\n")+1:i]) + 1
 		errs.Add(at(line, col), "binary data (a NUL byte): not a YAML text file")
-		return nil, false, errs
+		return nil, errs
 	}
 	if errs = scanBytes(name, data, opts); len(errs) > 0 {
-		return nil, false, errs
+		return nil, errs
 	}
-	if fast {
-		if doc, streamed, ok := fastParseStream(data, stream); ok {
-			return doc, streamed, nil
+	budget := opts.maxNodes()
+	if !opts.YAMLv3 {
+		doc, line := fastParse(data, budget)
+		switch {
+		case doc != nil:
+			return doc, nil
+		case line < 0:
+			errs.Add(at(-line, 1), "more YAML than a plan of at most %d clauses holds: over %d keys, values, lists and mappings by this line; --max-clauses raises the limit", opts.MaxClauses, budget)
+			return nil, errs
 		}
+	}
+	if line := nodeBound(data, budget); line > 0 {
+		errs.Add(at(line, 1), "too much YAML to read in this style (flow collections over several lines, anchors, tags...): by this line it could hold over %d keys, values, lists and mappings, counted from its punctuation, the limit for %d clauses; write it in block style, as plandiff does, or raise --max-clauses", budget, opts.MaxClauses)
+		return nil, errs
 	}
 	dec := yaml.NewDecoder(ctxReader{ctx, bytes.NewReader(data)})
 	var doc yaml.Node
@@ -171,7 +176,7 @@ func parseYAMLWith(ctx context.Context, name string, data []byte, opts Options, 
 		} else {
 			errs = append(errs, yamlError(name, data, err))
 		}
-		return nil, false, errs
+		return nil, errs
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -181,7 +186,7 @@ func parseYAMLWith(ctx context.Context, name string, data []byte, opts Options, 
 	default:
 		errs.Add(at(max(next.Line, 1), 1), "a second YAML document: a plan file holds exactly one")
 	}
-	return &doc, false, errs
+	return &doc, errs
 }
 
 // ctxReader is a reader that fails once ctx is done.
@@ -344,10 +349,6 @@ type walker struct {
 	// stops converting clauses (parse then returns ctx's error).
 	ctx     context.Context
 	clauseN int
-	// streaming says the root's clauses list was converted while it was
-	// parsed, into streamed (see parseYAMLWith).
-	streaming bool
-	streamed  []*Clause
 }
 
 // ctxEvery is how many clauses the walker converts between looks at its
@@ -558,11 +559,7 @@ func (w *walker) plan(doc *yaml.Node) *Plan {
 		case "version":
 			w.version(v, &p.Version)
 		case "clauses":
-			if w.streaming {
-				p.Clauses = w.streamed
-			} else {
-				p.Clauses = w.clauses(v, 0)
-			}
+			p.Clauses = w.clauses(v, 0)
 		}
 	})
 	w.require(root, "the plan", seen, topKeys...)
@@ -655,6 +652,12 @@ func (w *walker) clauses(n *yaml.Node, depth int) []*Clause {
 // (it was not a usable mapping, and the problem is recorded).
 func (w *walker) clause(item *yaml.Node, depth int) *Clause {
 	if w.clauseN++; w.clauseN%ctxEvery == 0 && w.ctx != nil && w.ctx.Err() != nil {
+		return nil
+	}
+	if w.clauseN > w.opts.MaxClauses {
+		if w.clauseN == w.opts.MaxClauses+1 {
+			w.errorf(item, "more than %d clauses (sub-points included), the limit; --max-clauses raises it", w.opts.MaxClauses)
+		}
 		return nil
 	}
 	c := &Clause{Pos: w.pos(item)}
@@ -938,4 +941,31 @@ func (p *Plan) String() string {
 		return p.Name
 	}
 	return fmt.Sprintf("version %s", p.Version.ID)
+}
+
+// nodeWeight is, per byte, how many YAML nodes it can introduce at most: a
+// key and its value after ':' or '?', a block sequence's entry after '-', a
+// flow sequence and its first entry after '[', the next entry or key with an
+// empty value after ',', a flow mapping with a key and an empty value after
+// '{'. Every node but the document and its root follows one of these, so
+// the sum (plus two) bounds the nodes of any document, and for some (a long
+// block list under an anchor) it is exact.
+var nodeWeight = [256]uint8{':': 2, '?': 2, ',': 2, '{': 3, '[': 2, '-': 1}
+
+// nodeBound returns the number of the line by which data could hold more
+// than budget YAML nodes, counted from its punctuation (see nodeWeight), or
+// 0 if it cannot. The count overestimates, for text with many commas and
+// colons, but never underestimates.
+func nodeBound(data []byte, budget int) int {
+	n, line := 2, 1
+	for _, c := range data {
+		n += int(nodeWeight[c])
+		if c == '\n' {
+			line++
+		}
+		if n > budget {
+			return line
+		}
+	}
+	return 0
 }
