@@ -121,7 +121,10 @@ func Text(w io.Writer, r *diff.Result, opts TextOptions) error {
 		tail = append(tail, what+": --sources full")
 	}
 	if len(tail) > 0 {
-		p.str("\n")
+		// The short layout saves the blank line: the hint is dim.
+		if t.detail == SourcesFull || n == 0 {
+			p.str("\n")
+		}
 		t.lw.para(0, 0, []span{{strings.Join(tail, "; "), sgrDim}})
 	}
 	return p.flush()
@@ -540,7 +543,7 @@ func (t *textReport) redline(c *diff.Change, after ...span) {
 
 // contextWords is how many unchanged words the short layout keeps on each
 // side of an edit, as git keeps three lines of context around a hunk.
-const contextWords = 4
+const contextWords = 3
 
 // elide shortens the unchanged stretches of a redline that has edits to
 // contextWords words next to each edit, with "…" for the words left out;
