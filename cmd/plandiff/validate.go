@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -75,6 +78,13 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 		}
 		files = len(plans) + len(timelines)
 	} else {
+		inCorpus, err := corpusFiles(cmd.Context(), e, g, r, args)
+		if err != nil {
+			return err
+		}
+		// linked: the plans whose links are checked, those of files with
+		// other problems too (as far as they could be read).
+		var linked []*plan.Plan
 		for _, arg := range args {
 			var err error
 			if plan.IsEventsFileName(arg) && r.Classify(arg) == source.KindFile {
@@ -82,9 +92,22 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 				if t, err = r.Timeline(cmd.Context(), arg); err == nil {
 					timelines = append(timelines, t)
 				}
+			} else if cp, ok := inCorpus[arg]; ok {
+				// Checked as part of its corpus (below); when the corpus
+				// does not load, the file alone gives the count of clauses.
+				if cp == nil {
+					cp, _ = r.Plan(cmd.Context(), arg)
+				}
+				if cp != nil {
+					plans = append(plans, cp)
+				}
 			} else {
 				var p *plan.Plan
-				if p, err = r.Plan(cmd.Context(), arg); err == nil {
+				p, err = r.Plan(cmd.Context(), arg)
+				if p != nil {
+					linked = append(linked, p)
+				}
+				if err == nil {
 					plans = append(plans, p)
 				}
 			}
@@ -96,8 +119,11 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 				return err
 			}
 		}
-		problems = append(problems, crossCheck(cmd.Context(), r, plans)...)
+		problems = append(problems, crossCheck(cmd.Context(), r, linked)...)
 		problems = append(problems, timelineCheck(cmd.Context(), r, plans, timelines)...)
+		if len(inCorpus) > 0 {
+			problems = append(problems, corpusProblems(cmd.Context(), r, inCorpus)...)
+		}
 	}
 	problems.Sort()
 	clauses := 0
@@ -137,6 +163,74 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 		return &exitError{code: exitFindings}
 	}
 	return nil
+}
+
+// corpusFiles finds the arguments that are plan files of the corpus
+// directory in use (--plans), however they are spelled (./plans/a.yaml, an
+// absolute path, a link to it): such a file is checked as part of its corpus,
+// with the corpus's links (every version it names must be there) and
+// topics. It maps each to its version in the corpus, or to nil when the
+// corpus does not load (corpusProblems then reports its problems).
+func corpusFiles(ctx context.Context, e *env, g *globals, r *source.Resolver, args []string) (map[string]*plan.Plan, error) {
+	if g.plansDir == "" {
+		return nil, nil
+	}
+	dir, err := os.Stat(e.path(g.plansDir))
+	if err != nil {
+		return nil, nil // checkPlansDir has said what is wrong
+	}
+	out := make(map[string]*plan.Plan)
+	for _, arg := range args {
+		if r.Classify(arg) != source.KindFile || !plan.IsPlanFileName(arg) || plan.IsEventsFileName(arg) {
+			continue
+		}
+		if d, err := os.Stat(filepath.Dir(e.path(arg))); err != nil || !os.SameFile(d, dir) {
+			continue
+		}
+		out[arg] = nil
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	c, err := r.LoadCorpus(ctx)
+	var list plan.ErrorList
+	switch {
+	case errors.As(err, &list):
+		return out, nil
+	case err != nil:
+		return nil, err
+	}
+	for arg := range out {
+		for _, p := range c.Plans {
+			if path.Base(p.Name) == filepath.Base(arg) {
+				out[arg] = p
+			}
+		}
+	}
+	return out, nil
+}
+
+// corpusProblems returns the problems that loading the corpus found in the
+// given files of it (corpusFiles), named as the arguments name them.
+func corpusProblems(ctx context.Context, r *source.Resolver, inCorpus map[string]*plan.Plan) plan.ErrorList {
+	_, err := r.LoadCorpus(ctx)
+	var list plan.ErrorList
+	if !errors.As(err, &list) {
+		return nil
+	}
+	byName := make(map[string]string, len(inCorpus))
+	for arg := range inCorpus {
+		byName[path.Join(r.Corpus.Prefix, filepath.Base(arg))] = arg
+	}
+	var out plan.ErrorList
+	for _, pe := range list {
+		if arg, ok := byName[filepath.ToSlash(pe.Pos.File)]; ok {
+			q := *pe
+			q.Pos.File = arg
+			out = append(out, &q)
+		}
+	}
+	return out
 }
 
 // crossCheck checks the links of the given plans against each other and the

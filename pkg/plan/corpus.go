@@ -57,6 +57,11 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		return nil, fmt.Errorf("read plans directory %s: %w", prefix, err)
 	}
 	var plans []*Plan
+	// partial holds the plans, as far as they could be read, of the files
+	// with problems; whole says every file gave a plan with a version id,
+	// so that a link to a version missing from all of them is an error.
+	var partial []*Plan
+	whole := true
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || name == TopicsFile || name == EventsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
@@ -67,8 +72,8 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		}
 		display := path.Join(prefix, name)
 		data, err := ReadFile(fsys, path.Join(dir, name), display, opts.MaxBytes)
+		var p *Plan
 		if err == nil {
-			var p *Plan
 			if p, err = Parse(ctx, display, data, opts); err == nil {
 				plans = append(plans, p)
 				continue
@@ -79,6 +84,11 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 			return nil, err
 		}
 		errs = append(errs, l...)
+		if p != nil && p.Version.ID != "" {
+			partial = append(partial, p)
+		} else {
+			whole = false
+		}
 	}
 	timeline, err := loadTimeline(ctx, fsys, dir, prefix, opts)
 	if l, ok := err.(ErrorList); ok {
@@ -87,6 +97,9 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		return nil, err
 	}
 	if len(errs) > 0 {
+		// The links are checked all the same, those of the files with
+		// problems too, so that one run reports every problem.
+		errs = append(errs, CheckRefs(append(plans, partial...), whole)...)
 		errs.Sort()
 		return nil, errs
 	}

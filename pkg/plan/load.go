@@ -80,8 +80,11 @@ func (o Options) withDefaults() Options {
 }
 
 // Parse reads one plan file. name is how messages refer to the file. On any
-// problem it returns a nil plan and an ErrorList holding every problem found,
-// sorted by position. Parse never panics: a panic inside the YAML library is
+// problem it returns an ErrorList holding every problem found, sorted by
+// position, and with it the plan as far as it could be read (nil when the
+// YAML itself could not be), which is good for nothing but checking more:
+// the links of a file with other problems (validate reports every problem
+// of every file at once). Parse never panics: a panic inside the YAML library is
 // reported as an error of the file. When ctx is done, Parse stops between
 // clauses and returns an error wrapping ctx.Err().
 func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan, err error) {
@@ -116,11 +119,13 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	if p != nil {
+		p.Name = name
+	}
 	if len(w.errs) > 0 {
 		w.errs.Sort()
-		return nil, w.errs
+		return p, w.errs
 	}
-	p.Name = name
 	return p, nil
 }
 
