@@ -18,6 +18,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// commands is standard output without the guard run puts on stdout
+	// (guardOutput), for workflow commands meant as such.
+	commands io.Writer
 	getenv func(string) string
 	// stdoutTerminal reports whether stdout is a terminal, and its width.
 	stdoutTerminal func() (bool, int)

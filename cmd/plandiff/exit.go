@@ -13,6 +13,7 @@ import (
 
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/plan"
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
 // Exit codes of the contract (spec section 5).
@@ -46,6 +47,8 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code
 // ends with one line and 128 plus the signal's number (130, 143), as a shell
 // reports a process the signal killed. A second signal has its usual effect.
 func run(args []string, e *env) int {
+	e, flush := guardOutput(e)
+	defer flush()
 	ctx, stop := signalContext(context.Background(), func(se *signalError) {
 		// Something did not look at the context in time (a blocked read
 		// of standard input, a blocked write to a pipe): end the run
@@ -164,4 +167,28 @@ func report(stderr io.Writer, err error, name, helpFor string) int {
 // is not a failure of plandiff.
 func isBrokenPipe(err error) bool {
 	return errors.Is(err, syscall.EPIPE)
+}
+
+// guardOutput returns e with standard output and standard error guarded
+// (render.CommandGuard), so that no data can start a line of a CI log with
+// "::" and be taken for a workflow command; e.commands keeps the unguarded
+// standard output for the commands validate --format github means to print.
+// A terminal's standard output is left alone: it is no log, and a pager
+// must get the terminal itself. The returned function flushes the guards.
+func guardOutput(e *env) (*env, func()) {
+	g := *e
+	g.commands = e.stdout
+	errGuard := render.NewCommandGuard(e.stderr)
+	g.stderr = errGuard
+	var outGuard *render.CommandGuard
+	if tty, _ := e.stdoutTerminal(); !tty {
+		outGuard = render.NewCommandGuard(e.stdout)
+		g.stdout = outGuard
+	}
+	return &g, func() {
+		if outGuard != nil {
+			outGuard.Flush()
+		}
+		errGuard.Flush()
+	}
 }

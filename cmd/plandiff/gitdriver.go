@@ -119,7 +119,9 @@ func runGitDiffDriver(ctx context.Context, e *env, g *globals, args []string) er
 	// A header in the shape of git's own, bold like git's when coloured.
 	de := driverEnv(e)
 	var head strings.Builder
-	fmt.Fprintf(&head, "plandiff %s %s\n", old.name, new.name)
+	// Names quoted as git quotes them: a newline in a name must not make a
+	// line of its own (issue 12.5).
+	fmt.Fprintf(&head, "plandiff %s %s\n", plan.QuotePath(old.name), plan.QuotePath(new.name))
 	switch {
 	case old.file == devNull:
 		fmt.Fprintf(&head, "new file mode %s\n", new.mode)
@@ -218,12 +220,12 @@ func driverFallback(p *errWriter, old, new *driverSide) error {
 		if plan.IsEventsFileName(s.path) {
 			what = "events"
 		}
-		p.printf("%s is not a valid %s file (%d %s):\n", render.SanitizeTerminalLine(s.name), what, len(s.errs), plural(len(s.errs), "problem", "problems"))
+		p.printf("%s is not a valid %s file (%d %s):\n", plan.QuotePath(s.name), what, len(s.errs), plural(len(s.errs), "problem", "problems"))
 		for _, e := range s.errs {
 			p.printf("  %s\n", render.SanitizeTerminalLine(e.Error()))
 		}
 	}
-	oldName, newName := old.name, new.name
+	oldName, newName := plan.QuotePath(old.name), plan.QuotePath(new.name)
 	if old.file == devNull {
 		oldName = devNull
 	}

@@ -95,8 +95,8 @@ func runList(ctx context.Context, e *env, g *globals, o *listOptions) error {
 		if status == "" {
 			status = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", sanitize(x.ID), x.Surfaced, status,
-			x.Completeness, x.Clauses, sanitize(x.Title))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", sanitizeCell(x.ID), x.Surfaced, status,
+			x.Completeness, x.Clauses, sanitizeCell(x.Title))
 	}
 	return tw.Flush()
 }
@@ -158,7 +158,7 @@ func listEvents(e *env, t *plan.Timeline, format string) error {
 		if versions == "" {
 			versions = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", x.Date, sanitize(x.ID), sanitize(versions), sanitize(strings.Join(strings.Fields(x.What), " ")))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", x.Date, sanitizeCell(x.ID), sanitizeCell(versions), sanitizeCell(strings.Join(strings.Fields(x.What), " ")))
 	}
 	return tw.Flush()
 }

@@ -130,7 +130,11 @@ func runValidate(cmd *cobra.Command, e *env, g *globals, o *validateOptions, arg
 	for _, p := range plans {
 		clauses += p.Count()
 	}
-	w := bufio.NewWriter(e.stdout)
+	out := e.stdout
+	if o.format == "github" {
+		out = e.commands // workflow commands, their data escaped (ghData)
+	}
+	w := bufio.NewWriter(out)
 	rep := render.ValidateReport{Files: files, Clauses: clauses, Problems: problems}
 	var err error
 	switch o.format {

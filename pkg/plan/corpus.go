@@ -199,7 +199,7 @@ func CheckRefs(plans []*Plan, complete bool) ErrorList {
 	byID := make(map[string]*Plan, len(plans))
 	for _, p := range plans {
 		if prev, dup := byID[p.Version.ID]; dup {
-			errs.Add(p.Version.IDPos, "version id %q is also used by %s", p.Version.ID, prev.Name)
+			errs.Add(p.Version.IDPos, "version id %q is also used by %s", p.Version.ID, QuotePath(prev.Name))
 			continue
 		}
 		byID[p.Version.ID] = p

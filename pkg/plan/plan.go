@@ -7,6 +7,8 @@ package plan
 
 import (
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 // FormatVersion is the value of the top-level `plandiff:` key this package reads.
@@ -19,15 +21,82 @@ type Pos struct {
 	Col  int
 }
 
+// String is FILE:LINE:COL, the file name quoted as QuotePath does.
 func (p Pos) String() string {
+	file := QuotePath(p.File)
 	switch {
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	default:
-		return p.File
+		return file
 	}
+}
+
+// QuotePath returns a file name as git shows one in its output: unchanged
+// if it is plain, otherwise in double quotes with C escapes (\n, \t, \",
+// \\, and \ooo for every byte of another control character, of invalid
+// UTF-8, of a line or paragraph separator or of a bidirectional control).
+// A name can then never break a line of output, start a line with "::"
+// that a CI log would take for a command, or reorder what is shown.
+func QuotePath(name string) string {
+	plain := true
+	for i, r := range name {
+		if r == '"' || needsEscape(r) || r == utf8.RuneError && !validAt(name, i) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\a':
+			b.WriteString(`\a`)
+		case r == '\b':
+			b.WriteString(`\b`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\v':
+			b.WriteString(`\v`)
+		case r == '\f':
+			b.WriteString(`\f`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case needsEscape(r) || r == utf8.RuneError && size <= 1:
+			for _, c := range []byte(name[i : i+size]) {
+				fmt.Fprintf(&b, "\\%03o", c)
+			}
+		default:
+			b.WriteString(name[i : i+size])
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// needsEscape reports the characters QuotePath escapes.
+func needsEscape(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// validAt reports whether the rune at byte i of s is valid UTF-8 (U+FFFD
+// written as such is).
+func validAt(s string, i int) bool {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size > 1
 }
 
 // Plan is one version of a plan: the metadata and its ordered clauses.

@@ -44,3 +44,22 @@ func TestParseTopics(t *testing.T) {
 		t.Errorf("bad topic: %v", err)
 	}
 }
+
+func TestQuotePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"plans/a.yaml":               "plans/a.yaml",
+		`C:\plans\a.yaml`:            `C:\plans\a.yaml`,
+		"plans/пункт 1.yaml":         "plans/пункт 1.yaml",
+		"evil\n::error::x.yaml":      `"evil\n::error::x.yaml"`,
+		"a\"b\\c\td.yaml":            `"a\"b\\c\td.yaml"`,
+		"bidi\u202ecod.yaml":         `"bidi\342\200\256cod.yaml"`,
+		"ls\u2028x":                  `"ls\342\200\250x"`,
+		"bad\xffbyte":                `"bad\377byte"`,
+		"nel\u0085":                  `"nel\302\205"`,
+		"ok\ufffd (replacement).yml": "ok\ufffd (replacement).yml",
+	} {
+		if got := QuotePath(in); got != want {
+			t.Errorf("QuotePath(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
