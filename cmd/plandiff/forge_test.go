@@ -79,3 +79,48 @@ func TestNoForgedLines(t *testing.T) {
 		t.Errorf("list prints %d lines for 2 versions:\n%s", rows, stdout)
 	}
 }
+
+// controls are the characters issue 12.6 found raw in JSON: C1 controls
+// (the 8-bit CSI U+009B, ST, OSC), NEL, DEL, a bidirectional override and
+// isolate, and the separators.
+const controls = "C1:\u009b\u009c\u009d NEL:\u0085 DEL:\u007f RLO:\u202e LRI:\u2066 LS:\u2028 PS:\u2029"
+
+// TestNoRawControls: JSON and YAML output escapes them (\uXXXX, still the
+// same decoded value), wherever data reaches it.
+func TestNoRawControls(t *testing.T) {
+	dir := t.TempDir()
+	quoted := strings.NewReplacer("\u009b", `\u009b`, "\u009c", `\u009c`, "\u009d", `\u009d`, "\u0085", `\u0085`,
+		"\u007f", `\u007f`, "\u202e", `\u202e`, "\u2066", `\u2066`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(controls)
+	for _, v := range []struct{ id, extra, text string }{{"ca", "", "One."}, {"cb", "  supersedes: [ca]\n", "Two."}} {
+		plan := "plandiff: 1\nversion:\n  id: " + v.id + "\n  title: \"T " + quoted + "\"\n  surfaced: 2025-01-01\n" +
+			"  sources: [{id: s, outlet: \"O " + quoted + "\"}]\n" + v.extra + "clauses:\n  - id: x\n" +
+			"    text: \"" + v.text + " " + quoted + "\"\n    note: \"n " + quoted + "\"\n    sources: [s]\n"
+		if err := os.WriteFile(filepath.Join(dir, v.id+".yaml"), []byte(plan), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{
+		{"show", "--format", "json", "ca.yaml"},
+		{"show", "--format", "yaml", "ca.yaml"},
+		{"diff", "--format", "json", "ca.yaml", "cb.yaml"},
+		{"--plans", ".", "report", "--format", "json"},
+		{"--plans", ".", "list", "--format", "json"},
+		{"--plans", ".", "validate", "--format", "json"},
+	} {
+		code, stdout, stderr := runIn(dir, args...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d\n%s", args, code, stderr)
+		}
+		if i := strings.IndexFunc(stdout, isHidden); i >= 0 {
+			t.Errorf("%q: raw %U in the output", args, []rune(stdout[i:])[0])
+		}
+		// The data is there, escaped (validate prints none).
+		if !strings.Contains(strings.Join(args, " "), "validate") && !strings.Contains(stdout, `\u202e`) {
+			t.Errorf("%q: the escaped data is not in the output", args)
+		}
+	}
+}
+
+func isHidden(r rune) bool {
+	return r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}

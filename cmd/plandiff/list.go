@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -101,14 +101,8 @@ func runList(ctx context.Context, e *env, g *globals, o *listOptions) error {
 	return tw.Flush()
 }
 
-// writeJSON prints v as indented JSON without HTML escaping, so that '&' and
-// '<' in clause text stay readable.
-func writeJSON(w interface{ Write([]byte) (int, error) }, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+// writeJSON prints v as every plandiff JSON is printed (render.EncodeJSON).
+func writeJSON(w io.Writer, v any) error { return render.EncodeJSON(w, v) }
 
 // eventsJSON is the "plandiff/list-events/v1" object: the timeline's events
 // in date order.

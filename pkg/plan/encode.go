@@ -1,32 +1,92 @@
 package plan
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"strconv"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
 
 // Encode writes p as a plan file, keys in the format's order, two-space
 // indents, defaults filled in. Parse(Encode(p)) gives back the same plan.
+// The characters IsHiddenControl reports are written as escapes, never as
+// they are.
 func Encode(w io.Writer, p *Plan) error {
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{planNode(p)}}
-	enc := yaml.NewEncoder(w)
-	enc.SetIndent(2)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	return enc.Close()
+	return encode(w, &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{planNode(p)}})
 }
 
-// EncodeClause writes one clause (with its sub-points) as YAML.
+// EncodeClause writes one clause (with its sub-points) as YAML, as Encode
+// does.
 func EncodeClause(w io.Writer, c *Clause) error {
-	enc := yaml.NewEncoder(w)
+	return encode(w, clauseNode(c))
+}
+
+// encode writes n. yaml.v3 writes characters such as U+202E as they are,
+// even in double quotes (YAML counts them printable): every string holding
+// one is double-quoted (str), and they are escaped in the output, where
+// they can be nowhere else.
+func encode(w io.Writer, n *yaml.Node) error {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(clauseNode(c)); err != nil {
+	if err := enc.Encode(n); err != nil {
 		return err
 	}
-	return enc.Close()
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := w.Write(EscapeHidden(b.Bytes(), func(r rune) string { return fmt.Sprintf(`\u%04x`, r) }))
+	return err
+}
+
+// IsHiddenControl reports the characters that output escapes wherever it
+// can (JSON, YAML) and a terminal never gets: DEL and the C1 controls (NEL,
+// the 8-bit CSI...), the line and paragraph separators, and the
+// bidirectional embeddings, overrides and isolates that reorder what is
+// shown ("Trojan Source").
+func IsHiddenControl(r rune) bool {
+	return r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// EscapeHidden returns b with every character IsHiddenControl reports
+// replaced by escape(r); b itself when there is none.
+func EscapeHidden(b []byte, escape func(rune) string) []byte {
+	var out []byte
+	start := 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if IsHiddenControl(r) {
+			out = append(out, b[start:i]...)
+			out = append(out, escape(r)...)
+			start = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[start:]...)
+}
+
+// str is a string scalar, double-quoted when it holds a character that
+// must be escaped (see encode).
+func str(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	for _, r := range s {
+		if IsHiddenControl(r) {
+			n.Style = yaml.DoubleQuotedStyle
+			break
+		}
+	}
+	return n
 }
 
 func planNode(p *Plan) *yaml.Node {
@@ -116,7 +176,7 @@ func addStr(m *yaml.Node, key, val string) {
 	if val == "" {
 		return
 	}
-	add(m, key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: val})
+	add(m, key, str(val))
 }
 
 func addInt(m *yaml.Node, key string, val int) {
@@ -129,7 +189,7 @@ func addList(m *yaml.Node, key string, vals []string) {
 	}
 	seq := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, v := range vals {
-		seq.Content = append(seq.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v})
+		seq.Content = append(seq.Content, str(v))
 	}
 	add(m, key, seq)
 }

@@ -87,10 +87,7 @@ func QuotePath(name string) string {
 }
 
 // needsEscape reports the characters QuotePath escapes.
-func needsEscape(r rune) bool {
-	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == 0x2028 || r == 0x2029 ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
-}
+func needsEscape(r rune) bool { return r < 0x20 || IsHiddenControl(r) }
 
 // validAt reports whether the rune at byte i of s is valid UTF-8 (U+FFFD
 // written as such is).

@@ -315,8 +315,5 @@ func (j ChangedJSON) WriteReport(w io.Writer) error {
 		}
 		out.Files = append(out.Files, jf)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return EncodeJSON(w, out)
 }

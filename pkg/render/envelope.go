@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 // Schema names of the JSON that commands other than diff print; each is
@@ -23,10 +26,7 @@ const (
 // newline, like every other JSON plandiff writes.
 func JSONEnvelope(w io.Writer, schema string, v any) error {
 	var body bytes.Buffer
-	enc := json.NewEncoder(&body)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	if err := EncodeJSON(&body, v); err != nil {
 		return err
 	}
 	b := body.Bytes()
@@ -49,3 +49,24 @@ func JSONEnvelope(w io.Writer, schema string, v any) error {
 	_, err = w.Write(out.Bytes())
 	return err
 }
+
+// EncodeJSON writes v as every JSON object of plandiff is written: indented
+// by two spaces, HTML escaping off (so "&" and "<" in plan text stay
+// readable), a final newline, and the characters plan.IsHiddenControl
+// reports (DEL, C1 controls, bidirectional overrides...) escaped as \uXXXX,
+// which encoding/json leaves as they are: the decoded value is the same,
+// but a terminal or log showing the JSON gets none of them.
+func EncodeJSON(w io.Writer, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(plan.EscapeHidden(b.Bytes(), jsonEscape))
+	return err
+}
+
+// jsonEscape is the \uXXXX escape of r, in encoding/json's lower case.
+func jsonEscape(r rune) string { return fmt.Sprintf(`\u%04x`, r) }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 // JSON writes r as the "plandiff/diff/v1" contract (spec §3): the struct
@@ -350,7 +351,7 @@ func (e *jsonEncoder) str(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -380,9 +381,11 @@ func (e *jsonEncoder) str(s string) {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = utf8.AppendRune(b, utf8.RuneError)
-		case r == '\u2028' || r == '\u2029':
+		case plan.IsHiddenControl(r):
+			// U+2028 and U+2029 as encoding/json escapes them, and the
+			// other controls a terminal or log must not get raw.
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			b = append(b, '\\', 'u', hexDigits[r>>12&0xf], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 		default:
 			i += size
 			continue

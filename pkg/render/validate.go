@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"strings"
@@ -153,10 +152,7 @@ func ValidateSARIF(w io.Writer, r ValidateReport, toolVersion string) error {
 		Version: SARIFVersion,
 		Runs:    []sarifRun{run},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return EncodeJSON(w, log)
 }
 
 // sarifURI turns a file name into a URI reference: a relative path with each

@@ -1,14 +1,11 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
+
+	"github.com/plandiff/plandiff/pkg/render"
 )
 
-// JSON writes v as indented JSON with HTML escaping off and a final newline.
-func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
+// JSON writes v as indented JSON, as every plandiff JSON is written
+// (render.EncodeJSON).
+func JSON(w io.Writer, v any) error { return render.EncodeJSON(w, v) }
