@@ -179,15 +179,13 @@ func TestJSONFixedSchema(t *testing.T) {
 	}
 }
 
-// referenceJSON is the encoding JSON must equal byte for byte: encoding/json
-// on the normalised copy of r, indented by two spaces, HTML escaping off.
+// referenceJSON is the encoding JSON must equal byte for byte: EncodeJSON
+// (encoding/json, indented by two spaces, HTML escaping off, the hidden
+// controls escaped) on the normalised copy of r.
 func referenceJSON(t testing.TB, r *diff.Result) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(normalized(r)); err != nil {
+	if err := EncodeJSON(&b, normalized(r)); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -202,12 +200,12 @@ func checkReference(t testing.TB, r *diff.Result) {
 		for i < len(got) && i < len(want) && got[i] == want[i] {
 			i++
 		}
-		t.Fatalf("JSON differs from encoding/json at byte %d:\n got %q\nwant %q", i,
+		t.Fatalf("JSON differs from EncodeJSON at byte %d:\n got %q\nwant %q", i,
 			got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 	}
 }
 
-func TestJSONMatchesEncodingJSON(t *testing.T) {
+func TestJSONMatchesEncodeJSON(t *testing.T) {
 	t.Parallel()
 	for _, fx := range fixtures {
 		t.Run(fx.name, func(t *testing.T) { checkReference(t, fx.result()) })
@@ -218,7 +216,8 @@ func TestJSONMatchesEncodingJSON(t *testing.T) {
 		for c := range 0x80 {
 			all = append(all, byte(c))
 		}
-		for _, s := range []string{string(all), "\u2028\u2029\u2027\u202a", "\xff\xfe a \xc3", "<&>", "\U0001F600é", `\"`} {
+		for _, s := range []string{string(all), "\u2028\u2029\u2027\u202a", "\xff\xfe a \xc3", "<&>", "\U0001F600é", `\"`,
+			"\u009b31m \u0085 \u007f \u202e \u2066 \u2069 \u200f"} {
 			r.Changes[0].NewText = s
 			r.Changes[0].Edits = []words.Edit{{Op: words.OpInsert, Text: s}}
 			r.Old.Title = s
