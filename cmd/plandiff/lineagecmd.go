@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/plandiff/plandiff/internal/atomicfile"
 	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -89,10 +88,7 @@ func lineageWithTimeline(ctx context.Context, e *env, g *globals, args []string,
 // behind), or to standard output when out is empty. Once ctx is done, writes
 // fail, which stops the renderer.
 func writeTo(ctx context.Context, e *env, out string, noClobber bool, write func(io.Writer) error) error {
-	if out == "" {
-		return write(ctxWriter{ctx, e.stdout})
-	}
-	return atomicfile.Write(ctx, e.path(out), noClobber, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
+	return writeTarget(ctx, e, out, noClobber, func(w io.Writer) error { return write(ctxWriter{ctx, w}) })
 }
 
 // extFormats maps the extensions of -o to the format they stand for.

@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/plandiff/plandiff/internal/asyncwrite"
 	"github.com/plandiff/plandiff/internal/atomicfile"
+	"github.com/plandiff/plandiff/internal/source"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/render"
 )
@@ -16,10 +18,31 @@ import (
 // atomically, or to standard output when output is empty. Once ctx is done,
 // writes fail, which stops the renderer, and no file is written.
 func writeOutput(ctx context.Context, e *env, output string, write func(io.Writer) error) error {
-	if output != "" {
-		return atomicfile.Write(ctx, e.path(output), false, func(w io.Writer) error { return writeAsync(ctx, w, write) })
+	return writeTarget(ctx, e, output, false, func(w io.Writer) error { return writeAsync(ctx, w, write) })
+}
+
+// writeTarget sends what fill writes where -o out says: standard output
+// when out is empty, "-" or /dev/stdout; straight into an existing file
+// that is not a regular one (a named pipe, /dev/null, a terminal), as a
+// shell's redirection would, there being nothing to replace atomically;
+// otherwise to the file out names, through atomicfile (noClobber as there).
+func writeTarget(ctx context.Context, e *env, out string, noClobber bool, fill func(io.Writer) error) error {
+	if out == "" || out == "-" || out == "/dev/stdout" {
+		return fill(e.stdout)
 	}
-	return writeAsync(ctx, e.stdout, write)
+	p := e.path(out)
+	if st, err := os.Stat(p); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		f, err := os.OpenFile(p, os.O_WRONLY, 0)
+		if err != nil {
+			return &source.InputError{Err: err}
+		}
+		err = fill(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
+	}
+	return atomicfile.Write(ctx, p, noClobber, fill)
 }
 
 // writeAsync runs write with its output reaching w from another goroutine,

@@ -109,6 +109,10 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan
 		return nil, errs
 	}
 	w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
+	if bytes.IndexByte(data, '!') >= 0 {
+		// Positions are in the text yaml.v3 read: without a byte-order mark.
+		w.src = bytes.TrimPrefix(data, []byte("\ufeff"))
+	}
 	for _, t := range opts.Topics {
 		w.topics[t] = true
 	}
@@ -311,11 +315,17 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 			errs.Add(pos, "invalid UTF-8 (byte 0x%02X): plan files are UTF-8 text", c)
 			return errs
 		}
-		if r >= 0x80 && r <= 0x9f {
+		switch {
+		case r >= 0x80 && r <= 0x9f:
 			errs.Add(pos, "control character U+%04X is not allowed", r)
-			if len(errs) >= 10 {
-				return errs
-			}
+		case r == 0x2028 || r == 0x2029:
+			// yaml.v3 breaks lines there, so positions after it would be
+			// off and a plain scalar would lose the spaces after it.
+			name := map[rune]string{0x2028: "line", 0x2029: "paragraph"}[r]
+			errs.Add(pos, "%s separator U+%04X is not allowed; write it escaped in a double-quoted string (\\%c) if you mean it", name, r, map[rune]rune{0x2028: 'L', 0x2029: 'P'}[r])
+		}
+		if len(errs) >= 10 {
+			return errs
 		}
 		i += size
 		col++
@@ -354,6 +364,37 @@ type walker struct {
 	// stops converting clauses (parse then returns ctx's error).
 	ctx     context.Context
 	clauseN int
+	// src is the text the tree was read from when it may hold a '!' tag
+	// (see bang), else nil; at caches where the last look found a column.
+	src []byte
+	at  struct{ line, col, off int }
+}
+
+// bang reports whether node n starts with '!' in the source: the
+// non-specific tag, which yaml.v3 drops without a trace (n.Tag is then the
+// resolved one and n.Style has no TaggedStyle). Nodes are looked at in
+// document order, so the search for a column goes on from the last one.
+func (w *walker) bang(n *yaml.Node) bool {
+	if w.src == nil || n.Line < 1 || n.Column < 1 {
+		return false
+	}
+	a := &w.at
+	if n.Line < a.line || n.Line == a.line && n.Column < a.col || a.line == 0 {
+		a.line, a.col, a.off = 1, 1, 0
+	}
+	for a.line < n.Line && a.off < len(w.src) {
+		if w.src[a.off] == '\n' {
+			a.line, a.col = a.line+1, 0
+		}
+		a.off++
+		a.col++
+	}
+	for a.col < n.Column && a.off < len(w.src) && w.src[a.off] != '\n' {
+		_, size := utf8.DecodeRune(w.src[a.off:])
+		a.off += size
+		a.col++
+	}
+	return a.line == n.Line && a.col == n.Column && a.off < len(w.src) && w.src[a.off] == '!'
 }
 
 // ctxEvery is how many clauses the walker converts between looks at its
@@ -377,6 +418,9 @@ func (w *walker) plain(n *yaml.Node) bool {
 		return false
 	case n.Style&yaml.TaggedStyle != 0:
 		w.errorf(n, "explicit tag %s is not allowed in plan files", n.Tag)
+		return false
+	case w.bang(n):
+		w.errorf(n, "the tag ! is not allowed in plan files")
 		return false
 	}
 	return true

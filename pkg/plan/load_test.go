@@ -59,6 +59,13 @@ func TestParseErrors(t *testing.T) {
 		in   string
 		want []string // every problem, in order
 	}{
+		{"line and paragraph separators", header + "  - id: a\n    text: x\u2028  y\n    sources: [s]\n    note: \u2029\n    colour: red\n",
+			[]string{"f.yaml:11:12: line separator U+2028 is not allowed; write it escaped in a double-quoted string (\\L) if you mean it",
+				"f.yaml:13:11: paragraph separator U+2029 is not allowed; write it escaped in a double-quoted string (\\P) if you mean it"}},
+		{"non-specific tag", strings.Replace(header, "title: T", "title: ! T", 1) + "  - id: a\n    text: \"Hello! x\"\n    note: ! \"é ! y\"\n    sources: [! s]\n",
+			[]string{"f.yaml:4:10: the tag ! is not allowed in plan files",
+				"f.yaml:12:11: the tag ! is not allowed in plan files",
+				"f.yaml:13:15: the tag ! is not allowed in plan files"}},
 		{"unknown key with suggestion", header + "  - id: a\n    txet: x\n    sources: [s]\n",
 			[]string{`f.yaml:10:5: clause "a" has no text (give text, or mark it removed: true)`,
 				`f.yaml:11:5: unknown key "txet" in clause (did you mean "text"?)`}},

@@ -542,6 +542,13 @@ func mdEscape(s string, lineStart bool) string {
 				b.WriteString(wordJoiner) // no "www." autolink
 			}
 			b.WriteByte('.')
+		case '-':
+			b.WriteByte('-')
+			// "GH-123" is an issue reference on GitHub, as "#123" is.
+			if start := i - 3; start >= 0 && strings.EqualFold(s[start:i-1], "gh") &&
+				(start == 0 || !isNameByte(s[start-1])) && (i == len(s) || s[i] >= '0' && s[i] <= '9') {
+				b.WriteString(wordJoiner)
+			}
 		case '&':
 			if looksLikeEntity(s[i:]) {
 				b.WriteString("&amp;")

@@ -416,6 +416,7 @@ func TestMdEscape(t *testing.T) {
 		{"@everyone @org/team a@b", "@&#8288;everyone @&#8288;org/team a@&#8288;b"},
 		{"@ alone", "@ alone"},
 		{"#12 and # x", `\#&#8288;12 and \# x`},
+		{"GH-12, gh-3 and GH-x, BGH-4, gh-", "GH-&#8288;12, gh-&#8288;3 and GH-x, BGH-4, gh-&#8288;"},
 		{"<b>&amp;AT&T", "&lt;b&gt;&amp;amp;AT&T"},
 		{"[a](b) ![c]", `\[a\](b) \!\[c\]`},
 		{"*_~`|\\", `\*\_\~` + "\\`" + `\|\\`},
