@@ -21,7 +21,7 @@ type env struct {
 	// commands is standard output without the guard run puts on stdout
 	// (guardOutput), for workflow commands meant as such.
 	commands io.Writer
-	getenv func(string) string
+	getenv   func(string) string
 	// stdoutTerminal reports whether stdout is a terminal, and its width.
 	stdoutTerminal func() (bool, int)
 	plans          fs.FS // the embedded corpus

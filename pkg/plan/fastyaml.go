@@ -120,7 +120,6 @@ type fastParser struct {
 	// stops (one line's nodes at most are made beyond it).
 	maxNodes int
 	over     bool
-
 }
 
 // load makes the line that starts at offset i current.

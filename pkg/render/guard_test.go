@@ -27,8 +27,8 @@ func TestCommandGuard(t *testing.T) {
 		"One.\n::add-mask::secret\n":      "One.\n\\::add-mask::secret\n",
 		"    text\n      ::error::x\n  y": "    text\n      \\::error::x\n  y",
 		"\t::warning::x":                  "\t\\::warning::x",
-		"a::b\n x::y\n: :z\n:\n::":         "a::b\n x::y\n: :z\n:\n\\::",
-		"{\n  \"a\": \"::x\"\n}\n":         "{\n  \"a\": \"::x\"\n}\n",
+		"a::b\n x::y\n: :z\n:\n::":        "a::b\n x::y\n: :z\n:\n\\::",
+		"{\n  \"a\": \"::x\"\n}\n":        "{\n  \"a\": \"::x\"\n}\n",
 	}
 	for in, want := range cases {
 		if got := guardWhole(in); got != want {
