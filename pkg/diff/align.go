@@ -327,6 +327,11 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 		}
 	}
 	q.touched = q.touched[:0]
+	// Only the best few by cosine get the full score; the rest, with the
+	// covers and insides, are scored on their words alone.
+	for i := softPerClause; i < len(top); i++ {
+		top[i].extra = true
+	}
 	for _, extra := range [2][]ranked{cover, inside} {
 		for _, r := range extra {
 			if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
@@ -798,15 +803,17 @@ func (a *aligner) mergeSplit(cs []cand) {
 		r     float64
 	}
 	var ps []proposal
+	// overlap is a pair's shared weight, exact or soft: the residual
+	// containment, with soft matches, is computed only for pairs whose
+	// overlap reaches preFactor of what it needs.
 	propose := func(o, n int32, overlap float64) {
 		og, ng := a.oldGroup[o], a.newGroup[n]
-		// The residual containment is at most the plain containment.
 		switch {
-		case og < 0 && ng >= 0 && len(a.groups[ng].new) == 1 && overlap >= thr*a.old[o].w:
+		case og < 0 && ng >= 0 && len(a.groups[ng].new) == 1 && overlap >= preFactor*thr*a.old[o].w:
 			if r := a.residual(o, n, false); r >= thr {
 				ps = append(ps, proposal{cand{o: o, n: n}, false, r})
 			}
-		case ng < 0 && og >= 0 && len(a.groups[og].old) == 1 && a.groups[og].mark < 0 && overlap >= thr*a.new[n].w:
+		case ng < 0 && og >= 0 && len(a.groups[og].old) == 1 && a.groups[og].mark < 0 && overlap >= preFactor*thr*a.new[n].w:
 			if r := a.residual(o, n, true); r >= thr {
 				ps = append(ps, proposal{cand{o: o, n: n}, true, r})
 			}
@@ -826,16 +833,14 @@ func (a *aligner) mergeSplit(cs []cand) {
 		if len(g.new) == 1 {
 			for _, o := range neighbours(g.old, len(a.old)) {
 				if a.oldGroup[o] < 0 {
-					ov, _ := a.match().overlap(a.old[o].bag(), a.new[g.new[0]].bag())
-					propose(o, g.new[0], ov)
+					propose(o, g.new[0], a.vec.overlap(a.old[o].terms, a.new[g.new[0]].terms))
 				}
 			}
 		}
 		if len(g.old) == 1 {
 			for _, n := range neighbours(g.new, len(a.new)) {
 				if a.newGroup[n] < 0 {
-					ov, _ := a.match().overlap(a.old[g.old[0]].bag(), a.new[n].bag())
-					propose(g.old[0], n, ov)
+					propose(g.old[0], n, a.vec.overlap(a.old[g.old[0]].terms, a.new[n].terms))
 				}
 			}
 		}
@@ -901,6 +906,11 @@ func (a *aligner) mergeSplit(cs []cand) {
 		g.rule = RuleMergeSplit
 	}
 }
+
+// preFactor: see mergeSplit's propose. The soft part of a residual is at
+// most what the lexicon credits, so a part sharing less than half the
+// needed weight in exact words is not worth scoring.
+const preFactor = 0.5
 
 func boolCompare(x, y bool) int {
 	switch {

@@ -123,6 +123,11 @@ const (
 	// old clause, ranked by an approximate cosine over their shared keys.
 	candidatesPerClause = 6
 
+	// softPerClause is how many of those, the best by the approximate
+	// cosine, are scored with every signal (soft.go, ngram.go); the others
+	// on their shared words alone.
+	softPerClause = 3
+
 	// coversPerClause adds, for each old clause, the new clauses that
 	// contain most of its weight, whatever their length (the whole it may
 	// have been merged into), and as many again whose own weight it contains
@@ -143,6 +148,10 @@ const (
 	// score is lifted where that cosine is above the word score (see
 	// matcher.score).
 	ngramLift = 0.5
+
+	// scoreFloor is the word score below which a pair's n-gram and order
+	// parts are not computed (matcher.score): nothing pairs that far apart.
+	scoreFloor = 0.05
 
 	// orderWeight is how much the order of the shared words counts: a pair
 	// whose shared content words come in wholly different orders scores

@@ -154,6 +154,11 @@ func (m *matcher) score(a, b bag) (sim, overlap float64, sig signals) {
 	}
 	w := dice(overlap, a.w, b.w)
 	sim = w
+	if w < scoreFloor {
+		// Nothing this far apart pairs, whatever the n-grams and the order
+		// say: spare the work.
+		return sim, overlap, sig
+	}
 	if ng := m.v.ng; ng != nil && a.norm > 0 && b.norm > 0 {
 		m.cnt.set(b.terms)
 		if c, _ := ng.cosine(a.terms, a.norm, m.cnt, b.norm); c > w {

@@ -319,7 +319,7 @@ func (c *tokenChunk) tokenise(es []*entry) {
 			}
 			if f < len(figs) && figs[f].Start <= j {
 				// A figure is one term, whatever its form.
-				buf = append(append(buf[:0], figurePrefix), figs[f].Value.Key()...)
+				buf = figs[f].Value.AppendKey(append(buf[:0], figurePrefix))
 				intern(buf)
 				j = figs[f].End
 				f++

@@ -1,9 +1,18 @@
 package figures
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
+
+// readWhole reads the figures of s by tokenising all of it, as a reference
+// for the windows Reader.Append reads.
+func readWhole(s string) []Figure {
+	var r reader
+	r.tokenize(s, 0, len(s))
+	return r.read(nil)
+}
 
 // show lists figures as "text=value" for comparison.
 func show(fs []Figure) string {
@@ -98,6 +107,9 @@ func TestRead(t *testing.T) {
 		if got := show(Read(tc.in)); got != tc.want {
 			t.Errorf("Read(%q)\n got %s\nwant %s", tc.in, got, tc.want)
 		}
+		if got, whole := show(Read(tc.in)), show(readWhole(tc.in)); got != whole {
+			t.Errorf("Read(%q) = %s, but the whole text reads %s", tc.in, got, whole)
+		}
 	}
 }
 
@@ -184,11 +196,16 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
-		for _, fg := range Read(s) {
+		got := Read(s)
+		for _, fg := range got {
 			if fg.Start < prev || fg.End <= fg.Start || fg.End > len(s) {
 				t.Fatalf("figure %+v out of place in %q", fg, s)
 			}
 			prev = fg.End
+		}
+		// Reading windows finds what reading the whole text finds.
+		if want := readWhole(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Read(%q)\n got %v\nwant %v (whole text)", s, got, want)
 		}
 	})
 }
@@ -217,3 +234,4 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+

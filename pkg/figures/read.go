@@ -14,9 +14,8 @@ func Read(text string) []Figure {
 	if !MayHold(text) {
 		return nil
 	}
-	var r reader
-	r.tokenize(text)
-	return r.read(nil)
+	var rd Reader
+	return rd.Append(nil, text)
 }
 
 // ReadAppend is Read appending to dst, for callers that reuse a slice.
@@ -33,17 +32,144 @@ type Reader struct {
 }
 
 // Append appends the figures of text to dst (see Read).
+//
+// Only windows of the text around the places where a figure may start (a
+// digit, a currency sign, a word that starts figures) are read: two words
+// before such a place, since "between" and a glued prefix count, and
+// windowReach bytes after the last of a run of them, or more where a
+// figure runs on. Most of a clause's words are never tokenised.
 func (rd *Reader) Append(dst []Figure, text string) []Figure {
-	if !MayHold(text) {
-		return dst
-	}
 	r := &rd.r
-	r.toks = r.toks[:0]
-	r.tokenize(text)
-	dst = r.read(dst)
+	lo := 0 // the text before lo is read
+	for {
+		p := nextTrigger(text, lo)
+		if p < 0 {
+			break
+		}
+		ws := windowStart(text, p, lo)
+		we := windowEnd(text, p)
+		for {
+			q := nextTrigger(text, we)
+			if q < 0 || q > we+windowReach/2 {
+				break
+			}
+			we = windowEnd(text, q)
+		}
+		for {
+			r.toks = r.toks[:0]
+			r.tokenize(text, ws, we)
+			n := len(dst)
+			dst = r.read(dst)
+			// A figure that reaches the end of a window cut short may run on.
+			if we == len(text) || len(dst) == n || dst[len(dst)-1].End < int(r.toks[len(r.toks)-1].start) {
+				break
+			}
+			dst = dst[:n]
+			we = min(len(text), we+windowReach)
+			we = wordEnd(text, we)
+		}
+		lo = we
+		if len(dst) > 0 {
+			lo = max(lo, dst[len(dst)-1].End)
+		}
+	}
 	r.s = ""
 	clear(r.toks) // drop the references to text
 	return dst
+}
+
+// windowReach is how far past the place a figure may start a window
+// reaches (bytes, then to the end of the word).
+const windowReach = 64
+
+// nextTrigger returns the first place at or after i where a figure may
+// start, or -1.
+func nextTrigger(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9', c == '$':
+			return i
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			j := i + 1
+			for j < len(s) && isLetterByte(s[j]) {
+				j++
+			}
+			if j < len(s) && s[j] >= utf8.RuneSelf {
+				// a word going on in another script: read it whole
+				return i
+			}
+			if isStarterFold(s[i:j]) {
+				return i
+			}
+			i = j
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if currencySigns[string(r)] != "" || unicode.IsDigit(r) || unicode.IsLetter(r) || unicode.IsSpace(r) {
+				// currency signs, digits of other scripts, letters of
+				// other scripts (read whole), spaces that group digits
+				if unicode.IsSpace(r) {
+					i += n
+					continue
+				}
+				return i
+			}
+			i += n
+		default:
+			i++
+		}
+	}
+	return -1
+}
+
+// windowStart returns where a window for a figure place p starts: up to
+// two words before p, not before lo.
+func windowStart(s string, p, lo int) int {
+	i := p
+	for range 2 {
+		j := i
+		for j > lo && (s[j-1] == ' ' || s[j-1] == '\t' || s[j-1] == '\n' || s[j-1] == '\r') {
+			j--
+		}
+		for j > lo && s[j-1] != ' ' && s[j-1] != '\t' && s[j-1] != '\n' && s[j-1] != '\r' {
+			j--
+		}
+		if j == i {
+			break
+		}
+		i = j
+	}
+	return i
+}
+
+// windowEnd returns where a window for a figure place p ends.
+func windowEnd(s string, p int) int {
+	return wordEnd(s, min(len(s), p+windowReach))
+}
+
+// wordEnd moves i to the end of the word it is in.
+func wordEnd(s string, i int) int {
+	for i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// isStarterFold is isStarter for an ASCII word in any case.
+func isStarterFold(w string) bool {
+	n := len(w)
+	if n == 0 || n >= 16 {
+		return false
+	}
+	f, l := w[0]|0x20, w[n-1]|0x20
+	if 'a' <= f && f <= 'z' && 'a' <= l && l <= 'z' && starterShape[f-'a'][l-'a']&(1<<n) == 0 {
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < n; i++ {
+		buf[i] = w[i] | 0x20
+	}
+	return starters[string(buf[:n])]
 }
 
 // MayHold is a quick test: false when text holds no figure for certain
@@ -101,23 +227,45 @@ const (
 	tSym           // one other character
 )
 
+// tok is a token: offsets into the text, so that tokens hold no pointers
+// (storing them costs no write barriers).
 type tok struct {
 	kind       tokKind
-	start, end int
-	text       string
-	lower      string // tWord: lower case
-	newlines   int    // tSpace: line breaks inside
+	upper      bool  // tWord: has capitals; its lower case is in reader.low
+	newlines   int32 // tSpace: line breaks inside
+	start, end int32
 }
 
 type reader struct {
 	s    string
 	toks []tok
+	// low is the lower case of the window s[lowAt:], when a word in it has
+	// capitals.
+	low   string
+	lowAt int
 }
 
-func (r *reader) tokenize(s string) {
+// text returns the text of token i.
+func (r *reader) text(i int) string {
+	t := &r.toks[i]
+	return r.s[t.start:t.end]
+}
+
+// lower returns the lower case of token t.
+func (r *reader) lower(t *tok) string {
+	if t.upper {
+		return r.low[int(t.start)-r.lowAt : int(t.end)-r.lowAt]
+	}
+	return r.s[t.start:t.end]
+}
+
+// tokenize appends the tokens of s[lo:hi] (offsets into s).
+func (r *reader) tokenize(s string, lo, hi int) {
 	r.s = s
-	upper := false // some word has capitals: lower-case them all at the end
-	for i := 0; i < len(s); {
+	first := len(r.toks)
+	upper := false // some word has capitals // some word has capitals: lower-case them all at the end
+	s = s[:hi]
+	for i := lo; i < len(s); {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
@@ -139,7 +287,7 @@ func (r *reader) tokenize(s string) {
 				}
 				j++
 			}
-			r.toks = append(r.toks, tok{kind: tSpace, start: i, end: j, text: s[i:j], newlines: nl})
+			r.toks = append(r.toks, tok{kind: tSpace, start: int32(i), end: int32(j), newlines: int32(nl)})
 			i = j
 		case '0' <= c && c <= '9':
 			j := i + 1
@@ -163,10 +311,11 @@ func (r *reader) tokenize(s string) {
 				}
 				break
 			}
-			r.toks = append(r.toks, tok{kind: tNum, start: i, end: j, text: s[i:j]})
+			r.toks = append(r.toks, tok{kind: tNum, start: int32(i), end: int32(j)})
 			i = j
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && isLetterAt(s, i):
 			j := i
+			up := false
 			for j < len(s) {
 				d := s[j]
 				if 'a' <= d && d <= 'z' {
@@ -174,21 +323,22 @@ func (r *reader) tokenize(s string) {
 					continue
 				}
 				if 'A' <= d && d <= 'Z' {
-					upper = true
+					up = true
 					j++
 					continue
 				}
 				if d >= utf8.RuneSelf {
 					rn, m := utf8.DecodeRuneInString(s[j:])
 					if unicode.IsLetter(rn) {
-						upper = upper || unicode.IsUpper(rn)
+						up = up || !unicode.IsLower(rn)
 						j += m
 						continue
 					}
 				}
 				break
 			}
-			r.toks = append(r.toks, tok{kind: tWord, start: i, end: j, text: s[i:j], lower: s[i:j]})
+			upper = upper || up
+			r.toks = append(r.toks, tok{kind: tWord, upper: up, start: int32(i), end: int32(j)})
 			i = j
 		default:
 			n := 1
@@ -208,29 +358,25 @@ func (r *reader) tokenize(s string) {
 						}
 						j += m2
 					}
-					r.toks = append(r.toks, tok{kind: tSpace, start: i, end: j, text: s[i:j], newlines: nl})
+					r.toks = append(r.toks, tok{kind: tSpace, start: int32(i), end: int32(j), newlines: int32(nl)})
 					i = j
 					continue
 				}
 			}
-			r.toks = append(r.toks, tok{kind: tSym, start: i, end: i + n, text: s[i : i+n]})
+			r.toks = append(r.toks, tok{kind: tSym, start: int32(i), end: int32(i + n)})
 			i += n
 		}
 	}
+	r.low, r.lowAt = "", lo
 	if upper {
-		// One lower-cased copy of the text serves every word.
-		low := strings.ToLower(s)
-		if len(low) == len(s) {
-			for k := range r.toks {
-				if t := &r.toks[k]; t.kind == tWord {
-					t.lower = low[t.start:t.end]
-				}
-			}
+		// One lower-cased copy of the window serves every word. (Lower
+		// case that changes a length, rare outside ASCII, leaves such words
+		// as they are.)
+		if low := strings.ToLower(s[lo:]); len(low) == len(s)-lo {
+			r.low = low
 		} else {
-			for k := range r.toks {
-				if t := &r.toks[k]; t.kind == tWord {
-					t.lower = strings.ToLower(t.text)
-				}
+			for k := first; k < len(r.toks); k++ {
+				r.toks[k].upper = false
 			}
 		}
 	}
@@ -255,14 +401,14 @@ func (r *reader) gap(i int) bool {
 // word returns the lower-case word at token i, or "".
 func (r *reader) word(i int) string {
 	if i >= 0 && i < len(r.toks) && r.toks[i].kind == tWord {
-		return r.toks[i].lower
+		return r.lower(&r.toks[i])
 	}
 	return ""
 }
 
 func (r *reader) sym(i int) string {
 	if i >= 0 && i < len(r.toks) && r.toks[i].kind == tSym {
-		return r.toks[i].text
+		return r.text(i)
 	}
 	return ""
 }
@@ -298,12 +444,12 @@ func (r *reader) figure(first, last int, v Value) Figure {
 			if t.kind == tSpace {
 				b.WriteByte(' ')
 			} else {
-				b.WriteString(t.text)
+				b.WriteString(r.s[t.start:t.end])
 			}
 		}
 		text = b.String()
 	}
-	return Figure{Start: start, End: end, Text: text, Value: v}
+	return Figure{Start: int(start), End: int(end), Text: text, Value: v}
 }
 
 // figureAt reads a figure starting at token i; it returns the value and the
@@ -319,7 +465,7 @@ func (r *reader) figureAt(i int) (Value, int, bool) {
 		r.sym(i-1) == "-" && r.glued(i-1) && i > 1 && r.toks[i-2].kind == tWord && r.glued(i-2)) {
 		return Value{}, 0, false
 	}
-	if t.kind == tWord && !isStarter(t.lower) || t.kind == tSym && currencySigns[t.text] == "" {
+	if t.kind == tWord && !isStarter(r.lower(&t)) || t.kind == tSym && currencySigns[r.text(i)] == "" {
 		return Value{}, 0, false // most words: nothing to read
 	}
 	if v, end, ok := r.date(i); ok {
@@ -393,7 +539,7 @@ func (r *reader) digits(i int, min, max int) (int, bool) {
 	if i < 0 || i >= len(r.toks) || r.toks[i].kind != tNum {
 		return 0, false
 	}
-	s := r.toks[i].text
+	s := r.text(i)
 	if len(s) < min || len(s) > max {
 		return 0, false
 	}
@@ -459,7 +605,7 @@ func (r *reader) yearAfter(i int) int {
 }
 
 func (r *reader) yearValue(i int) int {
-	y, _ := strconv.Atoi(r.toks[i].text)
+	y, _ := strconv.Atoi(r.text(i))
 	return y
 }
 
@@ -492,7 +638,7 @@ func (r *reader) ref(i int) (Value, int, bool) {
 	if k < 0 || k >= len(r.toks) || r.toks[k].kind != tNum {
 		return Value{}, 0, false
 	}
-	num := r.toks[k].text
+	num := r.text(k)
 	if strings.ContainsAny(num, ",:/\u00a0\u2009\u202f") {
 		return Value{}, 0, false
 	}
@@ -675,7 +821,7 @@ func (r *reader) amount(i int) (amount, int, bool) {
 			return amount{}, 0, false
 		}
 		a.num, a.text, end = n, text, last
-		a.year = last == j && len(t.text) == 4 && text == "" && !strings.ContainsAny(t.text, ",.")
+		a.year = last == j && t.end-t.start == 4 && text == "" && !strings.ContainsAny(r.text(j), ",.")
 		// Ordinals are not figures: 1st, 22nd (dates took theirs).
 		if w := r.word(end + 1); r.glued(end) && (w == "st" || w == "nd" || w == "rd" || w == "th") {
 			return amount{}, 0, false
@@ -785,20 +931,20 @@ func roundSig(x float64) float64 {
 // groups (600 000), European dots (600.000), ratios. It returns the value,
 // the text of a ratio (else ""), and the last token.
 func (r *reader) number(i int) (float64, string, int, bool) {
-	s := r.toks[i].text
+	s := r.text(i)
 	last := i
 	if strings.ContainsAny(s, ":/") {
 		return 0, s, last, true // 50:50, 33/33/33
 	}
 	// Groups of three digits after plain spaces: 600 000, 1 200 000.
 	if len(s) <= 3 && isDigits(s) {
-		for r.toks[last+0].kind == tNum && last+2 < len(r.toks) && r.toks[last+1].text == " " &&
-			r.toks[last+2].kind == tNum && len(r.toks[last+2].text) == 3 && isDigits(r.toks[last+2].text) &&
+		for r.toks[last+0].kind == tNum && last+2 < len(r.toks) && r.text(last+1) == " " &&
+			r.toks[last+2].kind == tNum && len(r.text(last+2)) == 3 && isDigits(r.text(last+2)) &&
 			!(last+3 < len(r.toks) && r.glued(last+2) && r.toks[last+3].kind == tNum) {
 			if r.word(i-2) != "" && refs[r.word(i-2)] != "" {
 				break // point 5 100 is not five thousand
 			}
-			s += r.toks[last+2].text
+			s += r.text(last + 2)
 			last += 2
 		}
 	}

@@ -1,0 +1,4 @@
+package figures
+
+// ReadWhole exposes readWhole to the external tests.
+var ReadWhole = readWhole
