@@ -234,4 +234,3 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
-
