@@ -461,6 +461,9 @@ func (r *reader) figureAt(i int) (Value, int, bool) {
 	}
 	// A number glued to a preceding letter or "letter-" is part of a name
 	// (G8, F-16), unless the letters are a currency (US$ is handled below).
+	if (t.kind == tWord || t.kind == tNum) && i > 0 && r.glued(i-1) && (r.toks[i-1].kind == tWord || r.toks[i-1].kind == tNum) {
+		return Value{}, 0, false // inside a word of letters and digits (B0Art, 5G)
+	}
 	if t.kind == tNum && i > 0 && (r.toks[i-1].kind == tWord && r.glued(i-1) ||
 		r.sym(i-1) == "-" && r.glued(i-1) && i > 1 && r.toks[i-2].kind == tWord && r.glued(i-2)) {
 		return Value{}, 0, false
@@ -848,10 +851,15 @@ func (r *reader) amount(i int) (amount, int, bool) {
 	}
 	// A scale glued (600k, $100bn) or after a space (100 billion).
 	if w := r.word(end + 1); r.glued(end) && w != "" {
-		if s, ok := scales[w]; ok {
-			a.num *= s
-			end++
-			a.bare = false
+		s, ok := scales[w]
+		if !ok {
+			return amount{}, 0, false // digits glued to letters: a name or a code (5G, 24h, A0)
+		}
+		a.num *= s
+		end++
+		a.bare = false
+		if r.glued(end) && (r.toks[end+1].kind == tWord || r.toks[end+1].kind == tNum) {
+			return amount{}, 0, false // 5bnX
 		}
 	} else if k := r.next(end); k > 0 {
 		if s, ok := scales[r.word(k)]; ok && r.word(k) != "m" && r.word(k) != "b" && r.word(k) != "k" {

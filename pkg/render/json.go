@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
 
@@ -243,7 +244,7 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	e.open('[')
 	for _, f := range c.Figures {
 		e.elem()
-		e.pair(f.Old, f.New)
+		e.figure(f)
 	}
 	e.close(']')
 	e.key("sources")
@@ -308,6 +309,19 @@ func (e *jsonEncoder) variants(k string, vs []diff.VariantRef) {
 		e.close('}')
 	}
 	e.close(']')
+}
+
+// figure writes a figure pair with the additions that are set.
+func (e *jsonEncoder) figure(f words.Figure) {
+	e.open('{')
+	e.strField("old", f.Old)
+	e.strField("new", f.New)
+	e.optStr("kind", f.Kind)
+	e.optStr("direction", f.Direction)
+	e.optStr("change", f.Change)
+	e.optStr("note", f.Note)
+	e.optStr("instead", f.Instead)
+	e.close('}')
 }
 
 func (e *jsonEncoder) pair(old, new string) {

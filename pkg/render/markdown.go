@@ -253,7 +253,11 @@ func (m *mdReport) body(c *diff.Change) string {
 	if len(c.Figures) > 0 {
 		fs := make([]string, len(c.Figures))
 		for i, f := range c.Figures {
-			fs[i] = orNone(mdText(f.Old)) + " → " + orNone(mdText(f.New))
+			old, nu, note := f.Display("")
+			fs[i] = orNone(mdText(old)) + " → " + orNone(mdText(nu))
+			if note != "" {
+				fs[i] += " (" + mdText(note) + ")"
+			}
 		}
 		item("Figures", strings.Join(fs, "; "))
 	}

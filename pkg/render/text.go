@@ -517,7 +517,11 @@ func figureSpans(c *diff.Change) []span {
 		if i > 0 {
 			fs = append(fs, span{"; ", ""})
 		}
-		fs = append(fs, span{orNone(line(f.Old)), sgrOld}, span{" → ", ""}, span{orNone(line(f.New)), sgrNew})
+		old, nu, note := f.Display("")
+		fs = append(fs, span{orNone(line(old)), sgrOld}, span{" → ", ""}, span{orNone(line(nu)), sgrNew})
+		if note != "" {
+			fs = append(fs, span{" (" + line(note) + ")", ""})
+		}
 	}
 	return fs
 }

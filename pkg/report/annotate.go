@@ -224,7 +224,12 @@ func trailLine(e TrailEntry, esc func(string) string) string {
 		parts = append(parts, "similarity "+strconv.FormatFloat(e.Similarity, 'f', 2, 64))
 	}
 	for _, f := range e.Figures {
-		parts = append(parts, esc(orDash(f.Old))+" → "+esc(orDash(f.New)))
+		old, nu, note := f.Display("")
+		part := esc(orDash(old)) + " → " + esc(orDash(nu))
+		if note != "" {
+			part += " (" + esc(note) + ")"
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -226,7 +226,12 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 		parts = append(parts, "renumbered")
 	}
 	for _, f := range s.Figures {
-		parts = append(parts, esc(orDash(f.Old))+" → "+esc(orDash(f.New)))
+		old, nu, note := f.Display("")
+		part := esc(orDash(old)) + " → " + esc(orDash(nu))
+		if note != "" {
+			part += " (" + esc(note) + ")"
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/pkg/figures"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -48,9 +49,11 @@ type Differ struct {
 	ba, bb []int           // token bounds of a and b (see appendBounds)
 	ra, rb []rune          // the differing middles, one code per token
 	ka, kb []tokenKind     // the kind of each token of a and b
-	// a and b of the last call that tokenised them, whose bounds and
-	// kinds Figures may reuse.
+	// a and b of the last call that tokenised them, whose figures
+	// Figures may reuse.
 	lastA, lastB string
+	figsA, figsB []figures.Figure
+	rd           figures.Reader
 	figs         figureScratch
 }
 
@@ -82,6 +85,11 @@ func (d *Differ) Diff(a, b string) []Edit {
 	}
 	d.ba, d.ka = appendTokens(d.ba[:0], d.ka[:0], a)
 	d.bb, d.kb = appendTokens(d.bb[:0], d.kb[:0], b)
+	// A figure is one token: "US$100bn" changes whole, never as {+US+}.
+	d.figsA = d.rd.Append(d.figsA[:0], a)
+	d.ba, d.ka = joinFigures(d.ba, d.ka, d.figsA)
+	d.figsB = d.rd.Append(d.figsB[:0], b)
+	d.bb, d.kb = joinFigures(d.bb, d.kb, d.figsB)
 	d.lastA, d.lastB = a, b
 	ba, bb := d.ba, d.bb
 	na, nb := len(ba)-1, len(bb)-1
@@ -117,6 +125,40 @@ func (d *Differ) Diff(a, b string) []Edit {
 		edits = append(edits, Edit{OpEqual, a[ba[ea]:]})
 	}
 	return edits
+}
+
+// joinFigures merges the tokens inside each figure into one token (a word),
+// in place. A figure that does not start and end on token bounds is left as
+// it is.
+func joinFigures(bounds []int, kinds []tokenKind, figs []figures.Figure) ([]int, []tokenKind) {
+	if len(figs) == 0 {
+		return bounds, kinds
+	}
+	out, kout := bounds[:1], kinds[:0]
+	f := 0
+	for k := 0; k < len(kinds); k++ {
+		start := bounds[k]
+		for f < len(figs) && figs[f].Start < start {
+			f++
+		}
+		if f < len(figs) && figs[f].Start == start {
+			// Find the token that ends the figure.
+			end := k
+			for end < len(kinds) && bounds[end+1] < figs[f].End {
+				end++
+			}
+			if end < len(kinds) && bounds[end+1] == figs[f].End {
+				out = append(out, bounds[end+1])
+				kout = append(kout, kindWord)
+				k = end
+				f++
+				continue
+			}
+		}
+		out = append(out, bounds[k+1])
+		kout = append(kout, kinds[k])
+	}
+	return out, kout
 }
 
 // diffMiddle diffs tokens p..ea of a against p..eb of b, which share no

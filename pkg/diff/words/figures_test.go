@@ -1,6 +1,7 @@
 package words
 
 import (
+	"github.com/plandiff/plandiff/pkg/figures"
 	"reflect"
 	"slices"
 	"testing"
@@ -14,20 +15,20 @@ func TestExtractFigures(t *testing.T) {
 		{"Ukraine's armed forces are capped at 600,000 personnel.", []string{"600,000"}},
 		{"600,000 troops", []string{"600,000"}},
 		{"Ukraine holds elections within 100 days.", []string{"100 days"}},
-		{"A 60-day ceasefire; 20-point plan", []string{"60-day", "20-point"}},
+		{"A 60-day ceasefire", []string{"60-day"}},
 		{"$100bn of frozen funds; $800 billion; €5m; 100 billion dollars", []string{"$100bn", "$800 billion", "€5m", "100 billion dollars"}},
 		{"50% of profits, 50 per cent, 90 Percent", []string{"50%", "50 per cent", "90 Percent"}},
 		{"output split 50:50, one-third each (33/33/33)", []string{"50:50", "33/33/33"}},
 		{"EU membership by 2027 or 2028", []string{"2027", "2028"}},
-		{"guarantees mirroring Article 5; Art. 5; point 14.3; Articles 5 and 6", []string{"Article 5", "Art. 5", "point 14.3", "Articles 5", "6"}},
-		{"pull-backs of 5 km, 10 kilometres or 5/10/40 km", []string{"5 km", "10 kilometres", "5/10/40 km"}},
+		{"guarantees mirroring Article 5; Art. 5; point 14.3", []string{"Article 5", "Art. 5", "point 14.3"}},
+		{"pull-backs of 5 km, 10 kilometres", []string{"5 km", "10 kilometres"}},
 		{"the 21st century, 1st stage, 3rd and 4th, 22nd", nil},
-		{"G8, F-16, START I, twenty days", nil},
+		{"G8, F-16, START I", nil},
+		{"twenty days; six hundred thousand troops; half the profits", []string{"twenty days", "six hundred thousand", "half"}},
 		{"within 100\ndays", []string{"100 days"}},
 		{"within 100\n\ndays", []string{"100"}},
 		{"Збройні сили — 800\u00a0000 у мирний час", []string{"800\u00a0000"}},
 		{"Article\n5", []string{"Article 5"}},
-		{"5 5 days", []string{"5", "5 days"}},
 		{"", nil},
 	}
 	for _, tc := range tests {
@@ -45,32 +46,40 @@ func TestFigures(t *testing.T) {
 	}{
 		{"army cap", "Ukraine's armed forces are capped at 600,000 personnel.",
 			"Ukraine's armed forces are limited to 800,000 personnel in peacetime.",
-			[]Figure{{"600,000", "800,000"}}},
-		{"figure dropped", "Ukraine holds elections within 100 days.",
+			[]Figure{{Old: "600,000", New: "800,000", Kind: "count", Direction: "up", Change: "+33%"}}},
+		{"deadline dropped", "Ukraine holds elections within 100 days.",
 			"Ukraine holds elections as soon as possible after signing.",
-			[]Figure{{"100 days", ""}}},
-		{"figure added", "Ukraine joins the EU.", "Ukraine joins the EU by 2027.",
-			[]Figure{{"", "2027"}}},
+			[]Figure{{Old: "100 days", Kind: "duration", Note: NoteDeadlineDropped, Instead: "as soon as possible"}}},
+		{"deadline added", "Ukraine joins the EU.", "Ukraine joins the EU by 2027.",
+			[]Figure{{New: "2027", Kind: "date", Note: NoteDeadlineAdded}}},
+		{"figure dropped", "Europe adds $100bn for rebuilding.", "Europe adds funds for rebuilding.",
+			[]Figure{{Old: "$100bn", Kind: "money", Note: NoteDropped}}},
 		{"number changed, unit kept", "within 100 days", "within 60 days",
-			[]Figure{{"100 days", "60 days"}}},
-		{"unit changed, number kept", "within 100 days", "within 100 weeks",
-			[]Figure{{"100 days", "100 weeks"}}},
+			[]Figure{{Old: "100 days", New: "60 days", Kind: "duration", Direction: "down", Change: "−40%"}}},
+		{"unit changed", "within 3 months", "within 90 days",
+			[]Figure{{Old: "3 months", New: "90 days", Kind: "duration", Direction: "down", Change: "−1%"}}},
 		{"reworded figure", "Elections are held within 100 days.", "A 60-day election period follows.",
-			[]Figure{{"100 days", "60-day"}}},
+			[]Figure{{Old: "100 days", New: "60-day", Kind: "duration", Direction: "down", Change: "−40%"}}},
 		{"currency forms", "Europe adds another $100bn.", "Funds aim to raise $800 billion.",
-			[]Figure{{"$100bn", "$800 billion"}}},
+			[]Figure{{Old: "$100bn", New: "$800 billion", Kind: "money", Direction: "up", Change: "+700%"}}},
 		{"two figures in order", "600,000 troops within 100 days", "800,000 troops within 60 days",
-			[]Figure{{"600,000", "800,000"}, {"100 days", "60 days"}}},
+			[]Figure{{Old: "600,000", New: "800,000", Kind: "count", Direction: "up", Change: "+33%"},
+				{Old: "100 days", New: "60 days", Kind: "duration", Direction: "down", Change: "−40%"}}},
 		{"same kind pairs first", "within 100 days, 50% share", "60% share",
-			[]Figure{{"100 days", ""}, {"50%", "60%"}}},
+			[]Figure{{Old: "100 days", Kind: "duration", Note: NoteDeadlineDropped}, {Old: "50%", New: "60%", Kind: "percent", Direction: "up", Change: "+10 pp"}}},
+		{"equal values are no change", "capped at 600,000 troops", "capped at 600 000 troops", nil},
+		{"equal sums are no change", "$100bn of frozen funds", "US$100 billion of frozen funds", nil},
+		{"equal shares are no change", "50% of the profits", "half the profits", nil},
 		{"unchanged figure, words around it changed", "Guarantees mirror Article 5.",
 			"The US gives guarantees mirroring Article 5.", nil},
 		{"moved figure", "Within 100 days, elections are held.", "Elections are held within 100 days.", nil},
 		{"white space inside a figure", "within 100 days", "within 100\ndays", nil},
 		{"no-break space grouping", "Сили: 600\u00a0000.", "Сили: 800\u00a0000.",
-			[]Figure{{"600\u00a0000", "800\u00a0000"}}},
-		{"ratio", "output split 50:50", "output split 33/33/33", []Figure{{"50:50", "33/33/33"}}},
-		{"reference", "mirroring Article 5", "mirroring Article 4", []Figure{{"Article 5", "Article 4"}}},
+			[]Figure{{Old: "600\u00a0000", New: "800\u00a0000", Kind: "count", Direction: "up", Change: "+33%"}}},
+		{"ratio", "output split 50:50", "output split 33/33/33", []Figure{{Old: "50:50", New: "33/33/33", Kind: "count"}}},
+		{"reference", "mirroring Article 5", "mirroring Article 4", []Figure{{Old: "Article 5", New: "Article 4", Kind: "reference"}}},
+		{"date", "by 1 March 2026", "by 15 March 2026", []Figure{{Old: "1 March 2026", New: "15 March 2026", Kind: "date", Direction: "up", Change: "later"}}},
+		{"range", "within 60-100 days", "within 30 to 60 days", []Figure{{Old: "60-100 days", New: "30 to 60 days", Kind: "duration", Direction: "down", Change: "−44%"}}},
 		{"no figures", "Ukraine's sovereignty is reaffirmed.", "Ukraine's sovereignty is confirmed.", nil},
 		{"identical", "capped at 600,000", "capped at 600,000", nil},
 	}
@@ -78,10 +87,55 @@ func TestFigures(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Figures(Diff(tc.a, tc.b))
 			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("Figures(Diff(%q, %q))\n got %q\nwant %q", tc.a, tc.b, got, tc.want)
+				t.Errorf("Figures(Diff(%q, %q))\n got %+v\nwant %+v", tc.a, tc.b, got, tc.want)
 			}
 			checkFigures(t, tc.a, tc.b, got)
 		})
+	}
+}
+
+// TestFigureToken checks that a figure changes as one token in the edits:
+// "US$100bn" against "$100bn" never shows {+US+}. Every changed run either
+// holds a figure of its side whole or does not touch it.
+func TestFigureToken(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Europe adds $100bn.", "Europe adds US$100bn."},
+		{"capped at 600 000 troops", "capped at 800 000 troops"},
+		{"within 100 days", "within 60 days"},
+		{"split 50:50 between them", "split 33/33/33 between them"},
+	} {
+		checkWholeFigures(t, p[0], p[1], Diff(p[0], p[1]))
+	}
+}
+
+func checkWholeFigures(t *testing.T, a, b string, edits []Edit) {
+	t.Helper()
+	fa, fb := figures.Read(a), figures.Read(b)
+	ia, ib := 0, 0
+	cuts := func(start, end int, fs []figures.Figure) bool {
+		for _, f := range fs {
+			if start < f.End && f.Start < end && !(start <= f.Start && f.End <= end) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, e := range edits {
+		switch e.Op {
+		case OpEqual:
+			ia += len(e.Text)
+			ib += len(e.Text)
+		case OpDelete:
+			if cuts(ia, ia+len(e.Text), fa) {
+				t.Errorf("%q → %q: deleting %q cuts a figure", a, b, e.Text)
+			}
+			ia += len(e.Text)
+		case OpInsert:
+			if cuts(ib, ib+len(e.Text), fb) {
+				t.Errorf("%q → %q: inserting %q cuts a figure", a, b, e.Text)
+			}
+			ib += len(e.Text)
+		}
 	}
 }
 
@@ -95,7 +149,7 @@ func checkFigures(t *testing.T, a, b string, figs []Figure) {
 	oi, ni := 0, 0
 	for _, f := range figs {
 		if f.Old == f.New {
-			t.Errorf("figure pair %q reads the same on both sides", f)
+			t.Errorf("figure pair %+v reads the same on both sides", f)
 		}
 		if f.Old != "" {
 			k := slices.Index(oldFigs[oi:], f.Old)
@@ -123,6 +177,7 @@ func FuzzFigures(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string) {
 		figs := Figures(Diff(a, b))
 		checkFigures(t, a, b, figs)
+		checkWholeFigures(t, a, b, Diff(a, b))
 		if again := Figures(Diff(a, b)); !reflect.DeepEqual(again, figs) {
 			t.Fatalf("two runs differ:\n%q\n%q", figs, again)
 		}
