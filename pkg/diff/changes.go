@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
@@ -330,6 +331,10 @@ func fillEdits(d *words.Differ, c *Change) {
 		if f := d.Figures(c.OldText, c.NewText, c.Edits); f != nil {
 			c.Figures = f
 		}
+	}
+	switch c.Kind {
+	case KindModified, KindMerged, KindSplit:
+		c.Types = changetype.Classify(c.OldText, c.NewText, c.Figures)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
@@ -530,6 +531,7 @@ func checkInvariants(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 		if c.Moved {
 			sum.Moved++
 		}
+		checkTypes(t, &c, &sum.Types)
 	}
 	if sum != r.Summary {
 		t.Errorf("summary %+v, the list counts %+v", r.Summary, sum)
@@ -601,5 +603,25 @@ func checkAbsentParents(t *testing.T, old, nu *plan.Plan, r *diff.Result) {
 			}
 			break
 		}
+	}
+}
+
+// checkTypes checks the types of a change and counts them into tc: types
+// on every modified, merged and split change whose texts differ and on no
+// other, in changetype.Names order, each once, wording only alone.
+func checkTypes(t *testing.T, c *diff.Change, tc *diff.TypeCounts) {
+	t.Helper()
+	paired := c.Kind == diff.KindModified || c.Kind == diff.KindMerged || c.Kind == diff.KindSplit
+	if want := paired && c.OldText != c.NewText; want != (len(c.Types) > 0) {
+		t.Errorf("change %s: types %v", describe(*c), c.Types)
+	}
+	last := -1
+	for _, ty := range c.Types {
+		i := slices.Index(changetype.Names, ty.Type)
+		if i <= last || ty.Type == changetype.Wording && len(c.Types) > 1 {
+			t.Errorf("change %s: types %v out of order, repeated or wording beside others", describe(*c), c.Types)
+		}
+		last = i
+		tc.Add(ty.Type)
 	}
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
@@ -80,6 +81,22 @@ type Summary struct {
 	Moved           int `json:"moved"`
 	RemovedReported int `json:"removed_reported"`
 	RemovedAbsent   int `json:"removed_absent"`
+	// Types counts the changes of each type (Change.Types); a change of
+	// several types counts once for each. An addition to the contract,
+	// left out when no change has a type.
+	Types TypeCounts `json:"types,omitempty,omitzero"`
+}
+
+// TypeCounts counts changes per type of change (changetype.Names).
+type TypeCounts struct {
+	Figure    int `json:"figure,omitempty"`
+	Negation  int `json:"negation,omitempty"`
+	Modality  int `json:"modality,omitempty"`
+	Party     int `json:"party,omitempty"`
+	Condition int `json:"condition,omitempty"`
+	Deadline  int `json:"deadline,omitempty"`
+	Scope     int `json:"scope,omitempty"`
+	Wording   int `json:"wording,omitempty"`
 }
 
 // Evidence says why a removed change counts as removed (Change.Evidence).
@@ -155,6 +172,11 @@ type Change struct {
 	// the depth of the first old clause, Depth that of the first new one.
 	LevelChanged bool `json:"level_changed,omitempty"`
 	OldDepth     *int `json:"old_depth,omitempty"`
+	// Types says what kind of change a modified, merged or split change
+	// is (changetype.Classify of OldText and NewText): figure, negation,
+	// modality, party, condition, deadline, scope, or wording alone. Unset
+	// on other kinds and when the texts are equal.
+	Types []changetype.Type `json:"types,omitempty"`
 }
 
 // VariantPair holds each side's variant readings.

@@ -3,6 +3,7 @@ package diff
 import (
 	"slices"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
@@ -81,6 +82,57 @@ func (s *Summary) add(c *Change) {
 	if c.Moved {
 		s.Moved++
 	}
+	for _, t := range c.Types {
+		s.Types.Add(t.Type)
+	}
+}
+
+// Add counts one change of the type name; an unknown name is not counted.
+func (tc *TypeCounts) Add(name string) {
+	if n := tc.count(name); n != nil {
+		*n++
+	}
+}
+
+// count returns the counter of a type, nil for an unknown one.
+func (tc *TypeCounts) count(name string) *int {
+	switch name {
+	case changetype.Figure:
+		return &tc.Figure
+	case changetype.Negation:
+		return &tc.Negation
+	case changetype.Modality:
+		return &tc.Modality
+	case changetype.Party:
+		return &tc.Party
+	case changetype.Condition:
+		return &tc.Condition
+	case changetype.Deadline:
+		return &tc.Deadline
+	case changetype.Scope:
+		return &tc.Scope
+	case changetype.Wording:
+		return &tc.Wording
+	}
+	return nil
+}
+
+// TypeCount is one entry of TypeCounts.List.
+type TypeCount struct {
+	Type  string `json:"type"`
+	Count int    `json:"count"`
+}
+
+// List returns the counts in changetype.Names order, the types no change
+// has left out: the order every renderer prints them in.
+func (tc TypeCounts) List() []TypeCount {
+	var out []TypeCount
+	for _, name := range changetype.Names {
+		if n := *tc.count(name); n > 0 {
+			out = append(out, TypeCount{name, n})
+		}
+	}
+	return out
 }
 
 // Filter selects the changes of a Result. The zero Filter keeps every change.
@@ -174,6 +226,13 @@ func (ch *Change) clone() Change {
 	c.Confidence = cloneDelta(ch.Confidence)
 	c.ProposedBy = cloneDelta(ch.ProposedBy)
 	c.Status = cloneDelta(ch.Status)
+	if ch.Types != nil {
+		c.Types = make([]changetype.Type, len(ch.Types))
+		for i, t := range ch.Types {
+			t.Added, t.Removed = cloneSlice(t.Added), cloneSlice(t.Removed)
+			c.Types[i] = t
+		}
+	}
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -215,6 +216,14 @@ func (e *jsonEncoder) summary(s *diff.Summary) {
 	e.intField("moved", s.Moved)
 	e.intField("removed_reported", s.RemovedReported)
 	e.intField("removed_absent", s.RemovedAbsent)
+	if tcs := s.Types.List(); len(tcs) > 0 {
+		e.key("types")
+		e.open('{')
+		for _, tc := range tcs {
+			e.intField(tc.Type, tc.Count)
+		}
+		e.close('}')
+	}
 	e.close('}')
 }
 
@@ -290,6 +299,30 @@ func (e *jsonEncoder) change(c *diff.Change) {
 	}
 	if c.OldDepth != nil {
 		e.intField("old_depth", *c.OldDepth)
+	}
+	if len(c.Types) > 0 {
+		e.key("types")
+		e.open('[')
+		for _, t := range c.Types {
+			e.elem()
+			e.changeType(t)
+		}
+		e.close(']')
+	}
+	e.close('}')
+}
+
+// changeType writes one type of a change with the fields that are set.
+func (e *jsonEncoder) changeType(t changetype.Type) {
+	e.open('{')
+	e.strField("type", t.Type)
+	e.optStr("direction", t.Direction)
+	e.optStr("detail", t.Detail)
+	if len(t.Added) > 0 {
+		e.strs("added", t.Added)
+	}
+	if len(t.Removed) > 0 {
+		e.strs("removed", t.Removed)
 	}
 	e.close('}')
 }

@@ -248,7 +248,7 @@ func TestCorpusCountsAgree(t *testing.T) {
 	for i, s := range r.Steps {
 		var changes []diff.Change
 		for _, c := range s.Changes {
-			changes = append(changes, diff.Change{Kind: c.Kind, Moved: c.Moved, Evidence: c.Evidence})
+			changes = append(changes, diff.Change{Kind: c.Kind, Moved: c.Moved, Evidence: c.Evidence, Types: c.Types})
 		}
 		if got := diff.Summarize(changes); got != s.Summary {
 			t.Errorf("step %s: summary %+v, but its changes count %+v", s.ID, s.Summary, got)

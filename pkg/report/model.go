@@ -28,6 +28,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/lineage"
@@ -199,6 +200,8 @@ type ChangeRow struct {
 	Reading     *diff.Delta `json:"reading,omitempty"`
 	ReadingOnly bool        `json:"reading_only,omitempty"`
 	Evidence    string      `json:"evidence,omitempty"` // of a removal: reported or absent
+	// Types are the change's (diff.Change.Types).
+	Types []changetype.Type `json:"types,omitempty"`
 }
 
 // Disagreement says where the version's copies disagree on the clause:
@@ -428,7 +431,7 @@ func (b *builder) steps() {
 				Reported: lineage.Reported(ch.Rule), Similarity: ch.Similarity, Moved: ch.Moved,
 				Renumbered: ch.Renumbered, Topic: ch.Topic, OldText: ch.OldText, NewText: ch.NewText,
 				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures), Evidence: ch.Evidence,
-				Carried: len(ch.Carried) > 0, Reading: ch.Reading, ReadingOnly: ch.ReadingOnly,
+				Carried: len(ch.Carried) > 0, Reading: ch.Reading, ReadingOnly: ch.ReadingOnly, Types: ch.Types,
 				Old: []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
 			}
 			kept := ch.Rule == diff.RuleRemovalKept

@@ -129,14 +129,14 @@ func (s *figureScratch) load(dst []figure, text string, known []figures.Figure) 
 		fs = s.read
 	}
 	for _, f := range fs {
-		dst = append(dst, figure{start: f.Start, end: f.End, text: f.Text, value: f.Value, deadline: deadlineBefore(text, f.Start)})
+		dst = append(dst, figure{start: f.Start, end: f.End, text: f.Text, value: f.Value, deadline: DeadlineBefore(text, f.Start)})
 	}
 	return dst
 }
 
-// deadlineBefore reports a figure that is a time limit: a preposition of
+// DeadlineBefore reports a figure that is a time limit: a preposition of
 // deadlines (within, by, before, until...) just before it.
-func deadlineBefore(text string, start int) bool {
+func DeadlineBefore(text string, start int) bool {
 	i := start
 	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\n' || text[i-1] == '\t') {
 		i--
@@ -175,7 +175,7 @@ type figure struct {
 	start, end int    // bytes of the text
 	text       string // as quoted
 	value      figures.Value
-	deadline   bool // a time limit (deadlineBefore)
+	deadline   bool // a time limit (DeadlineBefore)
 	h0, h1     int  // the changes it touches, h0..h1; set by touched
 }
 
