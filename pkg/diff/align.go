@@ -463,6 +463,10 @@ func (a *aligner) assign(cs []cand) {
 
 	// First the pairs that clearly beat the runners-up of both their
 	// clauses: wherever they stand, they are the surest pairs there are.
+	// Before merges and splits are formed, a pair that only beats its
+	// runners-up by a ratio needs strongMove as well: a weak pair that
+	// stands out may be the part of a split or merge, whose whole is not
+	// scored yet (it waits for moveLate, after mergeSplit).
 	// A clause taken by a clear pair no longer competes for the others, so
 	// the runners-up are counted again without them, until no clear pair is
 	// left. (Clauses paired otherwise, identical texts included, still
@@ -475,7 +479,7 @@ func (a *aligner) assign(cs []cand) {
 		second := a.runnersUp(cs, competes)
 		took := false
 		for _, c := range pool {
-			if free(c) && second.clear(c, earlyMove, true) {
+			if free(c) && second.clear(c, earlyMove, c.sim >= strongMove) {
 				mo[c.o], mn[c.n] = c.n, c.o
 				clear[c.o], clearNew[c.n] = true, true
 				took = true
@@ -504,7 +508,7 @@ func (a *aligner) assign(cs []cand) {
 		}
 	}
 	pool = slices.DeleteFunc(pool, func(c cand) bool {
-		return !fits(chain, c.o, c.n, len(a.old), len(a.new)) && !second.clear(c, earlyMove, true)
+		return !fits(chain, c.o, c.n, len(a.old), len(a.new)) && !second.clear(c, earlyMove, c.sim >= strongMove)
 	})
 	greedy(pool, func(c cand) float64 {
 		s := score(c)
