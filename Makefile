@@ -63,9 +63,11 @@ golden:
 # Go benchmarks of load, align, word edits, renderers and the report at 300,
 # 3,000 and 30,000 clauses (output in bench/work/go-bench.txt), then the
 # side-by-side run against git, wdiff and dyff that writes BENCHMARKS.md
-# (scripts/bench.sh; SIZES, RUNS, PEERS are described there). QUICK=1 runs
+# (scripts/bench.sh; SIZES, RUNS, PEERS are described there), with peak
+# memory of validate and diff on the largest inputs the caps admit (synth
+# limits; LIMITS=0 leaves them out, a few minutes). QUICK=1 runs
 # each Go benchmark once and the script in its quick mode (300 and 3,000
-# clauses, two runs, report in bench/work/BENCHMARKS.md). BENCH narrows the
+# clauses, two runs, no limits, report in bench/work/BENCHMARKS.md). BENCH narrows the
 # Go benchmarks (a -bench pattern).
 BENCH      ?= .
 BENCHTIME  ?= $(if $(filter 1,$(QUICK)),1x,1s)

@@ -26,8 +26,13 @@
 #   GO_BENCH=bench/work/go-bench.txt   Go benchmark output to summarise
 #   WORK=bench/work         where binaries, pairs, outputs and profiles go
 #   OUT=BENCHMARKS.md       the report (written atomically)
+#   LIMITS=1                0: no limits section (validate and diff on the largest
+#                           inputs the caps admit, `synth limits`; a few minutes)
+#   LIMIT_MAX_BYTES, LIMIT_MAX_CLAUSES   build the limits inputs for smaller caps
+#                           than plandiff's defaults (the script's own test)
 #   QUICK=1                 iterate fast: SIZES="300 3000", RUNS=2, profile at
-#                           3,000, no dyff at 30,000, OUT=bench/work/BENCHMARKS.md
+#                           3,000, no dyff at 30,000, no limits section (LIMITS=1
+#                           to have it), OUT=bench/work/BENCHMARKS.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -40,6 +45,7 @@ if [[ $QUICK == 1 ]]; then
   PROFILE_SIZE=${PROFILE_SIZE:-3000}
   OUT=${OUT:-bench/work/BENCHMARKS.md}
   RUNS_dyff_30000=${RUNS_dyff_30000:-0}
+  LIMITS=${LIMITS:-0}
 fi
 SIZES=${SIZES:-300 3000 30000}
 RUNS=${RUNS:-5}
@@ -48,6 +54,7 @@ PEERS=${PEERS-git wdiff dyff}
 INSTALL=${INSTALL:-1}
 PROFILE=${PROFILE:-1}
 PROFILE_SIZE=${PROFILE_SIZE:-30000}
+LIMITS=${LIMITS:-1}
 WORK=${WORK:-bench/work}
 OUT=${OUT:-BENCHMARKS.md}
 GO_BENCH=${GO_BENCH:-$WORK/go-bench.txt}
@@ -62,6 +69,7 @@ case $OUT in /*) ;; *) OUT=$ROOT/$OUT ;; esac
 TARGET_WALL=1.5   # seconds, median wall time
 TARGET_RSS=400    # MB (10^6 bytes), peak RSS
 TARGET_GROWTH=12  # median wall time at 30,000 over that at 3,000
+TARGET_LIMIT_RSS=1000 # MB, peak RSS of any run on an input under the caps (issue 12.4)
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -252,6 +260,9 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) 
 minimum() { printf '%s\n' "$@" | sort -g | sed -n 1p; }
 maximum() { printf '%s\n' "$@" | sort -g | tail -n1; }
 kb_to_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }'; }
+fmt_s() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.3f s", s; else printf "%.1f s", s }'; }
+fmt_cpu() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.2f s", s; else printf "%.1f s", s }'; } # /usr/bin/time: 10 ms steps
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (v <= t) print "met"; else print "NOT met" }'; }
 
 mkdir -p "$WORK/out"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -283,6 +294,64 @@ for n in $SIZES; do
     fi
   done
 done
+# ---------------------------------------------------------------- limits
+# The largest inputs the caps admit (`synth limits`, see internal/synth
+# limits.go): validate on one file of each case, diff (text and JSON) on
+# each pair. One run each: what is measured is peak memory, which does not
+# depend on the load; times are given as they came.
+LIMIT_ROWS=()
+LIMIT_CASES=()
+LIMIT_WORST=0
+LIMIT_FAILED=0
+if [[ $LIMITS == 1 ]]; then
+  L=$WORK/limits
+  rm -rf "$L"
+  largs=()
+  [[ -z ${LIMIT_MAX_BYTES:-} ]] || largs+=(-max-bytes "$LIMIT_MAX_BYTES")
+  [[ -z ${LIMIT_MAX_CLAUSES:-} ]] || largs+=(-max-clauses "$LIMIT_MAX_CLAUSES")
+  log "generating the largest inputs the caps admit in $L"
+  "$SYNTH" limits "${largs[@]}" -o "$L"
+  # limit_run CASE WANT_EXIT CLAUSES FILES... -- ARGS...: one timed run of
+  # plandiff ARGS in $L; appends a row to LIMIT_ROWS.
+  limit_run() {
+    local name=$1 want=$2 clauses=$3 bytes=0 rc=0 tf=$L/run.time out=$L/run.out err=$L/run.err
+    shift 3
+    while [[ $1 != -- ]]; do bytes=$((bytes + $(stat -c %s "$L/$1"))); shift; done
+    shift
+    log "limits: $name: plandiff $*"
+    (cd "$L" && /usr/bin/time -f '%e %M %U %S' -o "$tf" timeout -k 5 "$TIMEOUT" "$PLANDIFF" "$@" </dev/null >"$out" 2>"$err") || rc=$?
+    LOADS+=" $(cut -d' ' -f1 /proc/loadavg)"
+    local wall rss usr sys mb verdict obytes
+    read -r wall rss usr sys <<<"$(tail -n1 "$tf")"
+    obytes=$(stat -c %s "$out")
+    if [[ $rc == 124 || $rc == 137 ]]; then
+      LIMIT_FAILED=1
+      LIMIT_ROWS+=("| $name | \`plandiff $*\` | $clauses | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | > $TIMEOUT s (stopped by timeout) | – | – | – | – | – | NOT met |")
+      return
+    fi
+    mb=$(kb_to_mb "$rss")
+    if ((mb > LIMIT_WORST)); then LIMIT_WORST=$mb; fi
+    verdict=$(verdict "$mb" "$TARGET_LIMIT_RSS")
+    if [[ $rc != "$want" ]]; then
+      LIMIT_FAILED=1
+      verdict="exit $rc, want $want: $(head -c 200 "$err" | tr '\n|' ' /')"
+    fi
+    LIMIT_ROWS+=("| $name | \`plandiff $*\` | $clauses | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $rc | $(fmt_s "$wall") | $(fmt_cpu "$(awk -v u="$usr" -v s="$sys" 'BEGIN { print u + s }')") | $mb MB | $(awk -v m="$mb" -v b="$bytes" 'BEGIN { printf "%.0fx", m * 1e6 / b }') | $(awk -v b="$obytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $verdict |")
+  }
+  while IFS=$'\t' read -r name kind clauses files what; do
+    read -r a b <<<"$files"
+    LIMIT_CASES+=("- \`$name\` ($files): $what.")
+    want=0
+    [[ $kind == valid ]] || want=1
+    limit_run "$name" "$want" "$clauses" "$a" -- validate "$a"
+    if [[ -n ${b:-} ]]; then
+      limit_run "$name" 0 "$clauses" "$a" "$b" -- diff "$a" "$b"
+      limit_run "$name" 0 "$clauses" "$a" "$b" -- diff --format json "$a" "$b"
+    fi
+  done <"$L/cases.tsv"
+  rm -f "$L/run.out" "$L/run.err" "$L/run.time"
+fi
+
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 declare -A MED=() CPU=() PEAK=()
@@ -344,8 +413,6 @@ if command -v git >/dev/null; then PARA_GIT=-git; fi
 PARA_OUT=$("$WORK/parabench" -dir "$ROOT/testdata/paraphrase" $PARA_GIT -links 2>&1) || die "parabench failed: $PARA_OUT"
 
 # ---------------------------------------------------------------- report
-fmt_s() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.3f s", s; else printf "%.1f s", s }'; }
-fmt_cpu() { awk -v s="$1" 'BEGIN { if (s < 10) printf "%.2f s", s; else printf "%.1f s", s }'; } # /usr/bin/time: 10 ms steps
 
 cell() { # TOOL N -> "wall | peak | runs | F1" cells
   local tool=$1 n=$2 runs f1
@@ -390,7 +457,6 @@ growth() { # TOOL -> wall and RSS growth from 3,000 to 30,000
   fi
 }
 
-verdict() { awk -v v="$1" -v t="$2" 'BEGIN { if (v <= t) print "met"; else print "NOT met" }'; }
 
 # Busy: the 1-minute load average, sampled after every run, went above half
 # the cores, so other work competed for the CPU.
@@ -433,6 +499,7 @@ trap 'rm -f "$md"' EXIT
   echo 'go run ./cmd/synth gen -n 30000 -seed 1 -o /tmp/pair   # one pair: old/new.yaml, old/new.txt, truth.json'
   echo 'plandiff diff --match content --format json /tmp/pair/old.yaml /tmp/pair/new.yaml > out.json'
   echo 'go run ./cmd/synth eval -truth /tmp/pair/truth.json -diff out.json'
+  echo 'go run ./cmd/synth limits -o /tmp/limits    # the largest inputs the caps admit (see Limits)'
   echo '```'
   echo
   echo "## Side by side"
@@ -542,7 +609,41 @@ trap 'rm -f "$md"' EXIT
     echo "verdicts may be too pessimistic; the CPU time column is the steadier measure."
     echo
   fi
+  if [[ $LIMITS == 1 ]]; then
+    if [[ $LIMIT_FAILED == 1 ]]; then
+      echo "| largest inputs the caps admit: peak RSS ≤ $TARGET_LIMIT_RSS MB | $LIMIT_WORST MB | NOT met: a run failed (see Limits) |"
+    else
+      echo "| largest inputs the caps admit: peak RSS ≤ $TARGET_LIMIT_RSS MB | $LIMIT_WORST MB | $(verdict "$LIMIT_WORST" $TARGET_LIMIT_RSS) |"
+    fi
+  else
+    echo "| largest inputs the caps admit: peak RSS ≤ $TARGET_LIMIT_RSS MB | – | not measured (LIMITS=0) |"
+  fi
+  echo
   echo "Speed is measured here and never asserted by a timed test."
+  echo
+  echo "## Limits"
+  echo
+  if [[ $LIMITS == 1 ]]; then
+    echo "Peak memory on the largest inputs plandiff's caps admit (a file of at most 32 MiB, 100,000"
+    echo "clauses, and YAML of at most 16 nodes a clause allowed, or fewer for flow style, whose"
+    echo "budget is counted from its punctuation; \`plandiff validate --help\`), written by"
+    echo "\`synth limits -o bench/work/limits\`${largs[*]:+ with \`${largs[*]}\`}:"
+    echo
+    printf '%s\n' "${LIMIT_CASES[@]}"
+    echo
+    echo "One run per command, in \`bench/work/limits\`; peak RSS from \`/usr/bin/time -f %M\` in MB"
+    echo "of 10^6 bytes, beside the size of the input it read (both sides for a diff) and the output it"
+    echo "wrote to standard output. Target: no run above $TARGET_LIMIT_RSS MB (issue 12.4). The heap's soft limit"
+    echo "(640 MiB unless GOMEMLIMIT is set, cmd/plandiff/main.go) makes the collector work harder as"
+    echo "the heap nears it, so a peak near 670 MB means the limit held the heap, at some CPU cost."
+    echo "Exit 1 from validate is a file with problems (the problems case, every problem reported)."
+    echo
+    echo "| case | command | clauses | input MB | exit | wall | CPU | peak RSS | RSS / input | output MB | ≤ $TARGET_LIMIT_RSS MB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    printf '%s\n' "${LIMIT_ROWS[@]}"
+  else
+    echo "Not run (LIMITS=0)."
+  fi
   echo
   echo "## Where the time goes"
   echo

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -24,9 +25,11 @@ func TestBenchScriptParses(t *testing.T) {
 }
 
 // TestBenchScript runs scripts/bench.sh on one tiny pair with git as the
-// only peer and no profile, and checks that BENCHMARKS.md has every section,
-// a row per tool, an F1 for plandiff, none for git, and says that the
-// targets were not measured rather than met. It asserts nothing about speed.
+// only peer and no profile, and the limits section for small caps, and
+// checks that BENCHMARKS.md has every section, a row per tool, an F1 for
+// plandiff, none for git, says that the speed targets were not measured
+// rather than met, and has a row per limits command with the exit code it
+// wants and a peak RSS. It asserts nothing about speed.
 func TestBenchScript(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plandiff; not in -short mode")
@@ -45,7 +48,8 @@ func TestBenchScript(t *testing.T) {
 	}
 	cmd := exec.Command("bash", benchScript)
 	cmd.Env = append(os.Environ(), "SIZES=40", "RUNS=2", "PEERS=git", "INSTALL=0", "PROFILE=0", "QUICK=0",
-		"WORK="+filepath.Join(dir, "work"), "OUT="+out, "GO_BENCH="+goBench)
+		"WORK="+filepath.Join(dir, "work"), "OUT="+out, "GO_BENCH="+goBench,
+		"LIMITS=1", "LIMIT_MAX_BYTES=65536", "LIMIT_MAX_CLAUSES=200")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("bench.sh: %v\n%s", err, b)
 	}
@@ -56,7 +60,8 @@ func TestBenchScript(t *testing.T) {
 	md := string(data)
 	for _, want := range []string{
 		"# Benchmarks", "## Machine", "## Reproduce", "## Side by side", "### Growth from 3,000 to 30,000 clauses",
-		"## Paraphrase benchmark", "## Targets", "## Where the time goes", "## Go benchmarks",
+		"## Paraphrase benchmark", "## Targets", "## Limits", "## Where the time goes", "## Go benchmarks",
+		"with `-max-bytes 65536 -max-clauses 200`",
 		"| 40 | git diff --word-diff | ", "| n/a (no alignment) |",
 		"not measured (SIZES lacks 30000)", "Not profiled",
 		"| pkg/render | JSON/300 | 1072519 | 1.07 | 446.41 | 65536 | 1 |",
@@ -71,6 +76,25 @@ func TestBenchScript(t *testing.T) {
 			t.Errorf("no row with a time, an RSS, 2 runs and an F1 of at least 0.9 for %s:\n%s", tool, md)
 		}
 	}
+	limitRow := func(name, cmd string, exit int) *regexp.Regexp {
+		return regexp.MustCompile(`\| ` + name + " \\| `plandiff " + regexp.QuoteMeta(cmd) + "` \\| [0-9]+ \\| [0-9.]+ \\| " +
+			strconv.Itoa(exit) + ` \| [0-9.]+ s \| [0-9.]+ s \| [0-9]+ MB \| [0-9]+x \| [0-9.]+ \| met \|`)
+	}
+	for _, c := range []string{"clauses-block", "bytes-block", "realistic"} {
+		for _, cmd := range []string{"validate " + c + "-a.yaml", "diff " + c + "-a.yaml " + c + "-b.yaml", "diff --format json " + c + "-a.yaml " + c + "-b.yaml"} {
+			if !limitRow(c, cmd, 0).MatchString(md) {
+				t.Errorf("no limits row for plandiff %s:\n%s", cmd, md)
+			}
+		}
+	}
+	if !limitRow("problems", "validate problems.yaml", 1).MatchString(md) {
+		t.Errorf("no limits row for the problems case:\n%s", md)
+	}
+	if !regexp.MustCompile(`\| largest inputs the caps admit: peak RSS ≤ 1000 MB \| [0-9]+ MB \| met \|`).MatchString(md) {
+		t.Errorf("no limits target:\n%s", md)
+	}
+	// The speed targets need 3,000 and 30,000 clauses: not measured.
+	md = regexp.MustCompile(`(?m)^\| (largest inputs|clauses-|bytes-|problems|realistic).*$`).ReplaceAllString(md, "")
 	for _, bad := range []string{"NOT met", "| met |", "failed", "skipped"} {
 		if strings.Contains(md, bad) {
 			t.Errorf("BENCHMARKS.md says %q", bad)

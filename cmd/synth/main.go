@@ -4,6 +4,7 @@
 //	synth gen -n 300 -seed 1 -o DIR      writes DIR/old.yaml, DIR/new.yaml, DIR/truth.json,
 //	                                     and DIR/old.txt, DIR/new.txt (one clause per paragraph)
 //	synth minimal -n 800000 [-flow] -o F  writes a plan of the smallest clauses the format allows
+//	synth limits -o DIR                  writes the largest inputs the caps admit and DIR/cases.tsv
 //	synth score -n 300 -seed 1 -runs 5   compares generated pairs in-process and prints the metrics
 //	synth eval -truth DIR/truth.json -diff out.json [-json]
 //	                                     scores the output of `plandiff diff --format json`
@@ -18,10 +19,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/plandiff/plandiff/internal/synth"
 	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 func main() {
@@ -34,6 +37,7 @@ func main() {
 const usage = `usage:
   synth gen -n N [-seed S] [-o DIR] [-keep-ids] [-links]
   synth minimal -n N [-flow] -o FILE
+  synth limits -o DIR [-max-bytes B] [-max-clauses N]
   synth score -n N [-seed S] [-runs K] [-match content|auto|id] [-threshold T]
   synth eval -truth DIR/truth.json -diff out.json [-json]`
 
@@ -48,6 +52,8 @@ func run(args []string, stdout io.Writer) error {
 		return score(args[1:], stdout)
 	case "minimal":
 		return minimal(args[1:])
+	case "limits":
+		return limits(args[1:])
 	case "eval":
 		return eval(args[1:], stdout)
 	}
@@ -126,6 +132,40 @@ func minimal(args []string) error {
 		return errors.New("minimal: -o FILE is required")
 	}
 	return writeFile(*out, func(w io.Writer) error { return synth.WriteMinimal(w, *n, *flow) })
+}
+
+// limits writes the worst cases under the caps (synth.WriteLimits) and
+// DIR/cases.tsv, one line a case for scripts/bench.sh: name, "valid" or
+// "problems", the first file's clause count, the files (space-separated)
+// and what the case stresses, separated by tabs.
+func limits(args []string) error {
+	fs := flag.NewFlagSet("limits", flag.ContinueOnError)
+	var opts plan.Options
+	fs.IntVar(&opts.MaxBytes, "max-bytes", plan.DefaultMaxBytes, "the size limit of a file")
+	fs.IntVar(&opts.MaxClauses, "max-clauses", plan.DefaultMaxClauses, "the clause limit of a file")
+	dir := fs.String("o", "", "output directory")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return errors.New("limits: -o DIR is required")
+	}
+	cases, err := synth.WriteLimits(*dir, opts)
+	if err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(*dir, "cases.tsv"), func(w io.Writer) error {
+		for _, c := range cases {
+			kind := "problems"
+			if c.Valid {
+				kind = "valid"
+			}
+			if _, err := fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\n", c.Name, kind, c.Clauses, strings.Join(c.Files, " "), c.What); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func writeFile(path string, write func(io.Writer) error) error {
