@@ -246,7 +246,7 @@ func deadlineIn(text, fig string) bool {
 // what replaced a dropped time limit is not counted twice.
 func deadlineType(events []dlEvent, old, nu []string, figs []words.Figure) *Type {
 	added, removed := diffCounts(old, nu)
-	var dirs, details []string
+	var dirs, details, phrases []string
 	for _, e := range events {
 		dirs = append(dirs, e.direction)
 		details = append(details, e.detail)
@@ -262,15 +262,18 @@ func deadlineType(events []dlEvent, old, nu []string, figs []words.Figure) *Type
 	for _, p := range added {
 		if !instead(p) {
 			dirs = append(dirs, Added)
-			details = append(details, "+"+p)
+			phrases = append(phrases, "+"+p)
 		}
 	}
 	for _, p := range removed {
 		dirs = append(dirs, Dropped)
-		details = append(details, "−"+p)
+		phrases = append(phrases, "−"+p)
 	}
 	if len(dirs) == 0 {
 		return nil
+	}
+	if len(phrases) > 0 {
+		details = append(details, strings.Join(phrases, " "))
 	}
 	return &Type{Type: Deadline, Direction: merge(dirs), Detail: strings.Join(details, "; "), Added: added, Removed: removed}
 }

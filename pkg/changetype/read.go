@@ -106,6 +106,11 @@ func read(text string) said {
 		if c := condition(ts, i); c != "" {
 			s.conditions = append(s.conditions, c)
 		}
+		if p, n := withinSpan(ts, i); p != "" {
+			s.deadlines = appendOnce(s.deadlines, p)
+			i += n - 1
+			continue
+		}
 		if p, n := phraseAt(ts, i, deadlinePhrases); p != "" {
 			s.deadlines = appendOnce(s.deadlines, p)
 			i += n - 1
@@ -289,6 +294,37 @@ var deadlinePhrases = [][]string{
 	{"as", "soon", "as", "possible"}, {"immediately"}, {"at", "once"}, {"without", "delay"},
 	{"forthwith"}, {"no", "later", "than"}, {"set", "date"}, {"deadline"}, {"timetable"},
 	{"time", "limit"}, {"timeline"}, {"by", "the", "end", "of"}, {"promptly"},
+}
+
+// withinSpan returns a time limit that the figure reader does not read as
+// a figure, "within a year", "within the next month", "within weeks", and
+// its length in tokens; a number ("within 100 days") is the figures' part.
+func withinSpan(ts []token, i int) (string, int) {
+	if ts[i].lower != "within" {
+		return "", 0
+	}
+	j := i + 1
+	for j < len(ts) && j <= i+3 {
+		switch ts[j].lower {
+		case "a", "an", "one", "the", "next", "few", "several", "coming":
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(ts) || !timeUnits[ts[j].lower] {
+		return "", 0
+	}
+	words := make([]string, 0, j-i+1)
+	for k := i; k <= j; k++ {
+		words = append(words, ts[k].lower)
+	}
+	return strings.Join(words, " "), j - i + 1
+}
+
+var timeUnits = map[string]bool{
+	"hour": true, "hours": true, "day": true, "days": true, "week": true, "weeks": true,
+	"month": true, "months": true, "year": true, "years": true,
 }
 
 // phraseAt returns the first phrase of phrases that ts holds at i, as its

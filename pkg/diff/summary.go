@@ -123,6 +123,16 @@ type TypeCount struct {
 	Count int    `json:"count"`
 }
 
+// All returns the count of every type in changetype.Names order, zeros
+// included: the columns of a table.
+func (tc TypeCounts) All() []TypeCount {
+	out := make([]TypeCount, len(changetype.Names))
+	for i, name := range changetype.Names {
+		out[i] = TypeCount{name, *tc.count(name)}
+	}
+	return out
+}
+
 // List returns the counts in changetype.Names order, the types no change
 // has left out: the order every renderer prints them in.
 func (tc TypeCounts) List() []TypeCount {

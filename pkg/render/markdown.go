@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
@@ -211,6 +212,17 @@ func (m *mdReport) header() {
 		row.WriteString(fmt.Sprintf(" %d |", c.Count))
 	}
 	p.str("\n|" + head.String() + "\n|" + rule.String() + "\n|" + row.String() + "\n")
+	if tcs := r.Summary.Types.List(); len(tcs) > 0 {
+		head.Reset()
+		rule.Reset()
+		row.Reset()
+		for _, c := range tcs {
+			head.WriteString(" " + c.Type + " |")
+			rule.WriteString("---:|")
+			row.WriteString(fmt.Sprintf(" %d |", c.Count))
+		}
+		p.str("\nTypes of change:\n\n|" + head.String() + "\n|" + rule.String() + "\n|" + row.String() + "\n")
+	}
 }
 
 // heading is a change's heading line: kind, numbers, flags and topic.
@@ -237,6 +249,9 @@ func (m *mdReport) heading(c *diff.Change) string {
 	if topic := mdText(c.Topic); topic != "" {
 		head = append(head, "topic: "+topic)
 	}
+	if len(c.Types) > 0 {
+		head = append(head, mdText(changetype.Labels(c.Types)))
+	}
 	return "\n### " + strings.Join(head, " · ") + "\n"
 }
 
@@ -260,6 +275,9 @@ func (m *mdReport) body(c *diff.Change) string {
 			}
 		}
 		item("Figures", strings.Join(fs, "; "))
+	}
+	if td := TypeDetails(c.Types, true); td != "" && td != "wording" {
+		item("Types", mdText(td))
 	}
 	oldIDs, newIDs := mdIDs(c.Old), mdIDs(c.New)
 	switch {

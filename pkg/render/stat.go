@@ -4,13 +4,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 )
 
 // TextStat writes the diff as `git diff --stat` would: one line per shown
 // change (kind, old and new numbers, topic, the rule and similarity of a
-// pairing, the clause ids, the figures that changed), aligned in columns,
-// then the summary of counts. Options are those of Text; Sources is not used.
+// pairing, the types of change, the clause ids, the figures that changed),
+// aligned in columns, then the summary of counts and the counts per type. Options are those of Text; Sources is not used.
 func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 	if r == nil {
 		return errNilResult
@@ -18,12 +19,12 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 	p := &printer{w: w}
 	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r}
 	type row struct {
-		kind, nums, topic, sim, ids string
+		kind, nums, topic, sim, types, ids string
 		sgr                         string
 		figs                        []span
 	}
 	var rows []row
-	var wKind, wNums, wTopic, wSim int
+	var wKind, wNums, wTopic, wSim, wTypes int
 	hidden := 0
 	for i := range r.Changes {
 		c := &r.Changes[i]
@@ -53,6 +54,8 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 			x.topic = "[" + t + "]"
 		}
 		x.sim = shortPairing(c)
+		x.types = line(changetype.Labels(c.Types))
+		wTypes = max(wTypes, DisplayWidth(x.types))
 		wKind, wNums = max(wKind, DisplayWidth(x.kind)), max(wNums, DisplayWidth(x.nums))
 		wTopic, wSim = max(wTopic, DisplayWidth(x.topic)), max(wSim, DisplayWidth(x.sim))
 		rows = append(rows, x)
@@ -66,6 +69,9 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 		if wSim > 0 {
 			spans = append(spans, span{"  " + x.sim + strings.Repeat(" ", wSim-DisplayWidth(x.sim)), sgrDim})
 		}
+		if wTypes > 0 {
+			spans = append(spans, span{"  " + pad(x.types, wTypes), sgrFlag})
+		}
 		spans = append(spans, span{"  " + x.ids, ""})
 		if len(x.figs) > 0 {
 			spans = append(spans, span{"  ", ""})
@@ -77,6 +83,7 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 		p.str("\n")
 	}
 	t.summary()
+	t.typeSummary()
 	if hidden > 0 {
 		t.lw.para(0, 0, []span{{unchangedNote(hidden), sgrDim}})
 	}

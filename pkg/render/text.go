@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
@@ -186,6 +187,50 @@ func (t *textReport) header() {
 		t.line(0, headerLabel, "match", span{line(t.r.Match), ""})
 	}
 	t.summary()
+	if t.detail == SourcesFull {
+		t.typeSummary()
+	}
+}
+
+// typeSummary writes the counts per type of change, "types  4 figure, 3
+// party...", when any change has a type.
+func (t *textReport) typeSummary() {
+	if s := TypeCountsText(t.r.Summary.Types); s != "" {
+		t.line(0, headerLabel, "types", span{s, ""})
+	}
+}
+
+// TypeCountsText is the counts per type as the text formats print them:
+// "4 figure, 3 party, 7 wording"; "" when no change has a type.
+func TypeCountsText(tc diff.TypeCounts) string {
+	var parts []string
+	for _, c := range tc.List() {
+		parts = append(parts, fmt.Sprintf("%d %s", c.Count, c.Type))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// TypeDetails is the types of a change with what changed: "figure↑
+// 600,000 → 800,000 (+33%); scope +in peacetime −at most". A detail that
+// marks what was added (+) or dropped (−) follows the type's name alone.
+// Figures are left out when noFigures: a figures line says them.
+func TypeDetails(ts []changetype.Type, noFigures bool) string {
+	var parts []string
+	for _, ty := range ts {
+		if noFigures && ty.Type == changetype.Figure {
+			continue
+		}
+		p := ty.Label()
+		switch {
+		case ty.Detail == "":
+		case strings.HasPrefix(ty.Detail, "+") || strings.HasPrefix(ty.Detail, "−"):
+			p = ty.Type + " " + ty.Detail
+		default:
+			p += " " + ty.Detail
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // summary writes the counts per kind: "changes  2 unchanged, 1 modified...".
@@ -260,6 +305,9 @@ func (t *textReport) change(c *diff.Change) {
 	if topic := line(c.Topic); topic != "" {
 		head = append(head, span{"  [" + topic + "]", ""})
 	}
+	if len(c.Types) > 0 {
+		head = append(head, span{"  ", ""}, span{"[" + line(changetype.Labels(c.Types)) + "]", sgrFlag})
+	}
 	if t.detail != SourcesFull {
 		t.shortChange(c, head)
 		return
@@ -272,6 +320,9 @@ func (t *textReport) change(c *diff.Change) {
 	t.redline(c)
 
 	t.figures(c)
+	if td := TypeDetails(c.Types, false); td != "" {
+		t.line(bodyIndent, labelWidth, "types", span{line(td), ""})
+	}
 
 	oldIDs, newIDs := strings.Join(lines(c.Old), ", "), strings.Join(lines(c.New), ", ")
 	switch {

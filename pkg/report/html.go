@@ -10,6 +10,7 @@ import (
 	"text/template/parse"
 	"unicode/utf8"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/render"
 )
@@ -108,6 +109,7 @@ type page struct {
 	CSP     template.HTMLAttr
 	CSS     template.CSS
 	Kinds   []string // labels of the counts table's columns
+	Types   []string // the types of change, the columns of the types table
 	Partial bool
 }
 
@@ -122,6 +124,7 @@ func HTML(w io.Writer, r *Report) error {
 	for _, k := range (diff.Summary{}).Counts() {
 		p.Kinds = append(p.Kinds, k.Label)
 	}
+	p.Types = changetype.Names
 	for _, v := range r.Versions {
 		if v.Completeness == "partial" {
 			p.Partial = true

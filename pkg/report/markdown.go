@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/render"
@@ -150,6 +151,18 @@ func mdCounts(ew *errWriter, r *Report) {
 		}
 		ew.str("\n")
 	}
+	ew.str("\n### Types of change per step\n\nModified, merged and split changes by what changed; a change of several types counts for each.\n\n| Step |")
+	for _, name := range changetype.Names {
+		ew.str(" " + name + " |")
+	}
+	ew.str("\n|---|" + strings.Repeat("--:|", len(changetype.Names)) + "\n")
+	for _, s := range r.Steps {
+		ew.printf("| %s → %s |", code(s.Parent), code(s.Child))
+		for _, t := range s.Summary.Types.All() {
+			ew.printf(" %d |", t.Count)
+		}
+		ew.str("\n")
+	}
 	ew.str("\n")
 }
 
@@ -241,6 +254,9 @@ func mdSteps(ew *errWriter, r *Report) {
 			}
 		}
 		ew.printf("%s.", strings.Join(counts, ", "))
+		if tc := render.TypeCountsText(s.Summary.Types); tc != "" {
+			ew.printf(" Types: %s.", md(tc))
+		}
 		if s.ParentCarried > 0 {
 			ew.printf(" %s is compared as its effective text: what it states, plus %d clauses it does not report, carried from %s (marked carried).",
 				code(s.Parent), s.ParentCarried, code(s.CarriedFrom))
@@ -276,7 +292,11 @@ func mdChange(ew *errWriter, s *StepRow, c *ChangeRow) {
 	if c.Carried {
 		carried = " " + md("(carried from "+s.CarriedFrom+")")
 	}
-	ew.printf("### %s: %s%s\n\n", md(numbersLine(c)), md(string(c.Kind)), carried)
+	types := ""
+	if l := c.TypeLabels(); l != "" {
+		types = " · " + md(l)
+	}
+	ew.printf("### %s: %s%s%s\n\n", md(numbersLine(c)), md(string(c.Kind)), carried, types)
 	ew.printf("%s\n\n", md(evidence(c)))
 	if rt := c.ReadingText(); rt != "" {
 		ew.printf("%s\n\n", md(capitalize(rt)))
@@ -286,6 +306,9 @@ func mdChange(ew *errWriter, s *StepRow, c *ChangeRow) {
 	}
 	if len(c.Figures) > 0 {
 		ew.printf("Figures: %s\n\n", mdFigureChanges(c.Figures))
+	}
+	if tt := c.TypeText(); tt != "" {
+		ew.printf("Types: %s\n\n", md(tt))
 	}
 	for _, g := range groupSources(c.OldSources, s.Parent) {
 		ew.printf("Old sources (%s): %s  \n", md(g.Version), mdSourceNames(g.Sources))

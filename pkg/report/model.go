@@ -225,6 +225,20 @@ func variantsText(vs []lineage.Variant, esc func(string) string) string {
 	return render.ReadingsText(refs, srcs, esc)
 }
 
+// TypeLabels is the short form of the change's types ("figure↑ scope±"),
+// or "".
+func (c *ChangeRow) TypeLabels() string { return changetype.Labels(c.Types) }
+
+// TypeText says what each type changed but figures, which have their own
+// line ("scope +in peacetime −at most"); "" when that is nothing or only
+// the wording.
+func (c *ChangeRow) TypeText() string {
+	if s := render.TypeDetails(c.Types, true); s != changetype.Wording {
+		return s
+	}
+	return ""
+}
+
 // ReadingText says how the chosen reading changed, or "".
 func (c *ChangeRow) ReadingText() string { return readingDelta(c.Reading, c.ReadingOnly) }
 
