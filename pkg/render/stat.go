@@ -20,8 +20,8 @@ func TextStat(w io.Writer, r *diff.Result, opts TextOptions) error {
 	t := &textReport{lw: lineWriter{p: p, width: max(opts.Width, 0), color: opts.Color}, r: r}
 	type row struct {
 		kind, nums, topic, sim, types, ids string
-		sgr                         string
-		figs                        []span
+		sgr                                string
+		figs                               []span
 	}
 	var rows []row
 	var wKind, wNums, wTopic, wSim, wTypes int
