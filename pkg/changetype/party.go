@@ -63,12 +63,14 @@ type form struct {
 // the lexicon entry of each party's canonical name.
 type partyIndex struct {
 	byFirst map[string][]form
-	entries []lexicon.Entry
+	entries []lexicon.Entry // of each party's name, by its place in partyTable
+	byName  map[string]int  // a party's place in partyTable
 }
 
 var index = sync.OnceValue(func() *partyIndex {
-	ix := &partyIndex{byFirst: map[string][]form{}}
+	ix := &partyIndex{byFirst: map[string][]form{}, byName: map[string]int{}}
 	for pi, p := range partyTable {
+		ix.byName[p.name] = pi
 		ix.entries = append(ix.entries, lexicon.Lookup(lexicon.Key(p.name)))
 		for _, f := range p.forms {
 			exact := f == strings.ToUpper(f)
@@ -150,12 +152,14 @@ func (ix *partyIndex) match(ts []token, i int) (int, int) {
 	return -1, 0
 }
 
-// related returns the party the lexicon relates a capitalised word to, as
-// a synonym or a member of its family, or -1. Lower-case words are left
-// alone: "us" is a pronoun, "alliance" a common noun.
+// related returns the party the lexicon relates a capitalised word inside a
+// sentence to, as a synonym or a member of its family, or -1. Lower-case
+// words are left alone: "us" is a pronoun, "alliance" a common noun.
 func (ix *partyIndex) related(t token) int {
 	r, _ := utf8.DecodeRuneInString(t.text)
-	if !unicode.IsUpper(r) || len(t.text) < 3 {
+	// Not at a sentence's start either, where common words are capitalised
+	// too: the stemming and look-up would cost more than they find.
+	if !unicode.IsUpper(r) || t.start || len(t.text) < 3 || lexicon.IsStopWord(t.lower) {
 		return -1
 	}
 	e := lexicon.Lookup(lexicon.Stem(t.lower))
@@ -194,6 +198,7 @@ func partyType(old, nu []string) *Type {
 
 // sameParty reports two party names the lexicon holds as synonyms.
 func sameParty(a, b string) bool {
-	ea, eb := lexicon.Lookup(lexicon.Key(a)), lexicon.Lookup(lexicon.Key(b))
+	ix := index()
+	ea, eb := ix.entries[ix.byName[a]], ix.entries[ix.byName[b]]
 	return ea.Found() && eb.Found() && lexicon.Relate(ea, eb) >= lexicon.RelSynonym
 }

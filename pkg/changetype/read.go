@@ -3,6 +3,7 @@ package changetype
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,11 +31,14 @@ type token struct {
 // apostrophe inside a word kept (won't, can't) and dots inside
 // abbreviations kept (U.S.).
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+1) // about one word in five bytes
 	start := true
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
 			switch r {
 			case '.', ';', ':', '!', '?':
 				start = true
@@ -44,8 +48,11 @@ func tokenize(s string) []token {
 		}
 		j := i
 		for j < len(s) {
-			r, w := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			r, w := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(s[j:])
+			}
+			if isWordRune(r) {
 				j += w
 				continue
 			}
@@ -78,6 +85,15 @@ func possessive(s string, i int) bool {
 	return (s[i] == 's' || s[i] == 'S') && (i+1 == len(s) || !isLetterAt(s, i+1))
 }
 
+// isWordRune reports a letter or digit, ASCII first.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r) | 0x20
+		return 'a' <= c && c <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r)
@@ -94,7 +110,12 @@ func singleLetterBefore(w string) bool {
 func read(text string) said {
 	ts := tokenize(text)
 	var s said
+	starts := markerStarts()
 	for i := 0; i < len(ts); i++ {
+		// Most words start no marker: one look-up rules them out.
+		if l := ts[i].lower; !starts[l] && !strings.HasSuffix(l, "n't") && !strings.HasSuffix(l, "n’t") {
+			continue
+		}
 		if n := negation(ts, i); n != "" {
 			s.negations = append(s.negations, n)
 		}
@@ -111,7 +132,7 @@ func read(text string) said {
 			i += n - 1
 			continue
 		}
-		if p, n := phraseAt(ts, i, deadlinePhrases); p != "" {
+		if p, n := phraseAt(ts, i, kindDeadline); p != "" {
 			s.deadlines = appendOnce(s.deadlines, p)
 			i += n - 1
 			continue
@@ -269,7 +290,7 @@ func condition(ts []token, i int) string {
 			return "if" // "Should Russia invade..." is "if Russia invades"
 		}
 	}
-	if p, _ := phraseAt(ts, i, conditionPhrases); p != "" {
+	if p, _ := phraseAt(ts, i, kindCondition); p != "" {
 		return p
 	}
 	return ""
@@ -327,33 +348,86 @@ var timeUnits = map[string]bool{
 	"month": true, "months": true, "year": true, "years": true,
 }
 
-// phraseAt returns the first phrase of phrases that ts holds at i, as its
+// Kinds of the phrases of phraseIndex.
+const (
+	kindCondition = iota
+	kindDeadline
+	kindScope
+)
+
+// phrase is a marker of several words (or one) that phraseAt finds.
+type phrase struct {
+	words []string
+	kind  int
+	name  string // how types print it: a condition's or a scope group's name
+}
+
+// phraseIndex holds the condition, deadline and scope phrases by their
+// first word, longest first.
+var phraseIndex = sync.OnceValue(func() map[string][]phrase {
+	ix := map[string][]phrase{}
+	add := func(words []string, kind int, name string) {
+		ix[words[0]] = append(ix[words[0]], phrase{words, kind, name})
+	}
+	for _, p := range conditionPhrases {
+		name := strings.Join(p, " ")
+		if n, ok := conditionNames[name]; ok {
+			name = n
+		}
+		add(p, kindCondition, name)
+	}
+	for _, p := range deadlinePhrases {
+		add(p, kindDeadline, strings.Join(p, " "))
+	}
+	for _, g := range scopeGroups {
+		for _, p := range g {
+			add(p, kindScope, strings.Join(g[0], " "))
+		}
+	}
+	for _, ps := range ix {
+		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
+	}
+	return ix
+})
+
+// markerStarts is the set of words a marker of any type can start with.
+var markerStarts = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for w := range phraseIndex() {
+		m[w] = true
+	}
+	for w := range modals {
+		m[w] = true
+	}
+	for w := range modalPhrases {
+		m[w] = true
+	}
+	for _, w := range []string{"not", "never", "nor", "neither", "none", "nobody", "nothing", "cannot", "no",
+		"is", "are", "has", "have", "if", "unless", "should", "within"} {
+		m[w] = true
+	}
+	return m
+})
+
+// phraseAt returns the longest phrase of a kind that ts holds at i, as its
 // printed name, and its length in tokens.
-func phraseAt(ts []token, i int, phrases [][]string) (string, int) {
-	var best []string // the longest phrase that matches
-	for _, p := range phrases {
-		if len(p) <= len(best) || len(p) > len(ts)-i {
+func phraseAt(ts []token, i int, kind int) (string, int) {
+	for _, p := range phraseIndex()[ts[i].lower] {
+		if p.kind != kind || len(p.words) > len(ts)-i {
 			continue
 		}
 		match := true
-		for j, w := range p {
-			if ts[i+j].lower != w {
+		for j, w := range p.words[1:] {
+			if ts[i+1+j].lower != w {
 				match = false
 				break
 			}
 		}
 		if match {
-			best = p
+			return p.name, len(p.words)
 		}
 	}
-	if best == nil {
-		return "", 0
-	}
-	name := strings.Join(best, " ")
-	if n, ok := conditionNames[name]; ok {
-		name = n
-	}
-	return name, len(best)
+	return "", 0
 }
 
 // scopeGroups are the qualifiers of scope: each group's words and phrases
@@ -369,8 +443,8 @@ var scopeGroups = [][][]string{
 	{{"in", "peacetime"}, {"in", "peace", "time"}, {"in", "time", "of", "peace"}, {"peacetime"}},
 	{{"in", "wartime"}, {"in", "time", "of", "war"}, {"wartime"}},
 	{{"unconditional"}, {"unconditionally"}},
-	{{"at", "least"}, {"no", "fewer", "than"}, {"no", "less", "than"}, {"a", "minimum", "of"}, {"minimum"}},
-	{{"at", "most"}, {"up", "to"}, {"no", "more", "than"}, {"a", "maximum", "of"}, {"maximum"}, {"limited", "to"}, {"capped", "at"}},
+	{{"at", "least"}, {"no", "fewer", "than"}, {"no", "less", "than"}, {"minimum"}},
+	{{"at", "most"}, {"up", "to"}, {"no", "more", "than"}, {"maximum"}, {"limited", "to"}, {"capped", "at"}},
 	{{"de", "facto"}},
 	{{"de", "jure"}},
 }
@@ -378,16 +452,15 @@ var scopeGroups = [][][]string{
 // scopeAt returns the qualifier at ts[i] (its group's first phrase) and
 // its length in tokens.
 func scopeAt(ts []token, i int) (string, int) {
-	for _, g := range scopeGroups {
-		if p, n := phraseAt(ts, i, g); p != "" {
-			// "up to" bounds a figure only ("up to 800,000", not "set up
-			// to invest"); "including but not limited to" bounds nothing.
-			if p == "up to" && (i+2 >= len(ts) || !numberish(ts[i+2].lower)) ||
-				p == "limited to" && i > 0 && ts[i-1].lower == "not" {
-				continue
-			}
-			return strings.Join(g[0], " "), n
-		}
+	p, n := phraseAt(ts, i, kindScope)
+	switch {
+	case p == "":
+		return "", 0
+	// "up to" bounds a figure only ("up to 800,000", not "set up to
+	// invest"); "including but not limited to" bounds nothing.
+	case ts[i].lower == "up" && (i+2 >= len(ts) || !numberish(ts[i+2].lower)),
+		ts[i].lower == "limited" && i > 0 && ts[i-1].lower == "not":
+		return "", 0
 	}
-	return "", 0
+	return p, n
 }
