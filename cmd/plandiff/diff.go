@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/plandiff/plandiff/internal/source"
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/lineage"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -20,6 +21,7 @@ type diffOptions struct {
 	format        string
 	match         string
 	only          string
+	types         string
 	topic         string
 	threshold     float64
 	exitCode      bool
@@ -55,6 +57,13 @@ two texts as they stand.
 then pairs the rest by content; --match id uses only ids and links;
 --match content ignores them and pairs by words alone.
 
+Each modified, merged and split change says what kind of change it is, in
+this order: figure (a figure changed), negation (not, never... added or
+removed), modality (will, shall, must, may...), party (the actors named),
+condition (if, unless, provided that...), deadline (a time limit added,
+changed or dropped), scope (qualifiers such as in peacetime, permanently,
+all, only), or wording alone; --type keeps the changes of these types.
+
 Formats: text (a redline for the terminal; [-deleted-]{+inserted+} markers
 when colour is off), markdown (for a pull-request comment) and json (the
 plandiff/diff/v1 contract).
@@ -72,6 +81,7 @@ fit and says how many it cut.`,
 		Example: `  plandiff diff us-28-draft framework-20
   plandiff diff --only modified,added --topic military us-28-draft framework-20
   plandiff diff --stat us-28-draft framework-20
+  plandiff diff --type figure,party us-28-draft framework-20
   plandiff diff --sources full --topic elections us-28-draft framework-20
   plandiff diff --format markdown -o changes.md us-28-draft eu-counterproposal
   plandiff diff --format json HEAD:plans/us-28-draft.yaml plans/us-28-draft.yaml
@@ -87,12 +97,13 @@ fit and says how many it cut.`,
 	f.StringVar(&o.match, "match", "auto", "how to pair clauses: auto, id or content")
 	f.StringVar(&o.only, "only", "", "list only changes of these `KINDS`, comma-separated: "+kindList())
 	f.StringVar(&o.topic, "topic", "", "list only changes of clauses with these `TOPICS`, comma-separated")
+	f.StringVar(&o.types, "type", "", "list only modified, merged and split changes of at least one of these `TYPES` of change, comma-separated: "+strings.Join(changetype.Names, ", "))
 	f.Float64Var(&o.threshold, "threshold", diff.DefaultThreshold, "content similarity (0-1) below which clauses are not paired")
 	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
 	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, figures), then the counts")
 	f.StringVar(&o.sources, "sources", "short", "text: how much of the sources and notes to show: none, short (outlets numbered once) or full (dates, coverage, notes, pairing)")
 	f.BoolVar(&o.noCarry, "no-carry", false, "compare the versions as they stand, without what a partial OLD carries from the version it revises")
-	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic filter)")
+	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic/--type filter)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; implies --exit-code")
 	f.StringVarP(&o.output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	addMaxBytesFlag(cmd, &o.maxBytes)
@@ -101,7 +112,24 @@ fit and says how many it cut.`,
 	registerEnumCompletion(cmd, "sources", "none", "short", "full")
 	_ = cmd.RegisterFlagCompletionFunc("only", completeCommaList(fixed(strings.Split(kindList(), ", ")...)))
 	_ = cmd.RegisterFlagCompletionFunc("topic", completeCommaList(corpusTopics(e, g)))
+	_ = cmd.RegisterFlagCompletionFunc("type", completeCommaList(fixed(changetype.Names...)))
 	return cmd
+}
+
+// parseTypes reads the --type list.
+func parseTypes(s string) ([]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var types []string
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if !changetype.Valid(part) {
+			return nil, usageErrorf("--type: unknown type of change %q (want %s)", part, strings.Join(changetype.Names, ", "))
+		}
+		types = append(types, part)
+	}
+	return types, nil
 }
 
 func kindList() string {
@@ -158,6 +186,10 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return err
 	}
+	types, err := parseTypes(o.types)
+	if err != nil {
+		return err
+	}
 	if o.threshold < 0 || o.threshold > 1 {
 		return usageErrorf("--threshold %g: want a number between 0 and 1", o.threshold)
 	}
@@ -179,7 +211,7 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if err != nil {
 		return err
 	}
-	if f := (diff.Filter{Kinds: kinds, Topics: topics}); !f.IsZero() {
+	if f := (diff.Filter{Kinds: kinds, Topics: topics, Types: types}); !f.IsZero() {
 		res = f.Apply(res)
 	}
 	if !o.quiet {

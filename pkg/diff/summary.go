@@ -146,7 +146,7 @@ func (tc TypeCounts) List() []TypeCount {
 }
 
 // Filter selects the changes of a Result. The zero Filter keeps every change.
-// It is what the command layer's --only and --topic flags build, so that every
+// It is what the command layer's --only, --topic and --type flags build, so that every
 // renderer prints the same selection.
 type Filter struct {
 	// Kinds keeps only changes of these kinds; empty keeps every kind.
@@ -156,10 +156,16 @@ type Filter struct {
 	// Topics keeps only changes whose topic is one of Topics; empty keeps
 	// every topic. With Topic too, a change must pass both.
 	Topics []string
+	// Types keeps only changes of at least one of these types of change
+	// (changetype.Names; Change.Types); empty keeps every change. A change
+	// with no types (added, removed, unchanged...) has none of them.
+	Types []string
 }
 
 // IsZero reports whether f keeps every change.
-func (f Filter) IsZero() bool { return len(f.Kinds) == 0 && f.Topic == "" && len(f.Topics) == 0 }
+func (f Filter) IsZero() bool {
+	return len(f.Kinds) == 0 && f.Topic == "" && len(f.Topics) == 0 && len(f.Types) == 0
+}
 
 // Keep reports whether f selects c.
 func (f Filter) Keep(c *Change) bool {
@@ -167,6 +173,9 @@ func (f Filter) Keep(c *Change) bool {
 		return false
 	}
 	if len(f.Topics) > 0 && !slices.Contains(f.Topics, c.Topic) {
+		return false
+	}
+	if len(f.Types) > 0 && !changetype.Has(c.Types, f.Types) {
 		return false
 	}
 	return f.Topic == "" || c.Topic == f.Topic

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 )
 
@@ -31,6 +32,12 @@ func kindsResult() *Result {
 	mod.ProposedBy = &Delta{Old: "us", New: "e3"}
 	mod.Status = &Delta{Old: "agreed", New: "bracketed"}
 	mod.OldNotes, mod.NewNotes = []string{"old note"}, []string{"new note"}
+	mod.Types = []changetype.Type{{Type: changetype.Figure, Direction: changetype.Up, Detail: "600,000 → 800,000 (+33%)"},
+		{Type: changetype.Scope, Direction: changetype.Added, Detail: "+in peacetime", Added: []string{"in peacetime"}}}
+	merged := ch(KindMerged, "europe-100bn", "economy", false)
+	merged.Types = []changetype.Type{{Type: changetype.Wording}}
+	elections := ch(KindModified, "elections", "elections", false)
+	elections.Types = []changetype.Type{{Type: changetype.Deadline, Direction: changetype.Dropped}}
 	return &Result{
 		Schema: Schema, Match: "auto",
 		Old: VersionRef{ID: "us-28-draft", Sources: []SourceRef{{ID: "a", Outlet: "A"}}},
@@ -39,12 +46,12 @@ func kindsResult() *Result {
 			ch(KindUnchanged, "sovereignty", "sovereignty", false),
 			mod,
 			ch(KindUnchanged, "non-aggression-pact", "security", true),
-			ch(KindMerged, "europe-100bn", "economy", false),
+			merged,
 			ch(KindSplit, "security-guarantee", "security", true),
 			ch(KindAdded, "ceasefire-monitoring", "security", false),
 			ch(KindRemoved, "amnesty", "justice", false),
 			ch(KindUnreported, "russia-g8", "economy", false),
-			ch(KindModified, "elections", "elections", false),
+			elections,
 		},
 	}
 }
@@ -52,7 +59,8 @@ func kindsResult() *Result {
 func TestSummaryCounts(t *testing.T) {
 	t.Parallel()
 	s := Summarize(kindsResult().Changes)
-	want := Summary{Unchanged: 2, Modified: 2, Merged: 1, Split: 1, Added: 1, Removed: 1, Unreported: 1, Moved: 2}
+	want := Summary{Unchanged: 2, Modified: 2, Merged: 1, Split: 1, Added: 1, Removed: 1, Unreported: 1, Moved: 2,
+		Types: TypeCounts{Figure: 1, Deadline: 1, Scope: 1, Wording: 1}}
 	if s != want {
 		t.Fatalf("Summarize = %+v, want %+v", s, want)
 	}
@@ -101,14 +109,24 @@ func TestFilter(t *testing.T) {
 	}{
 		{"everything", Filter{}, []string{"sovereignty", "armed-forces-size", "non-aggression-pact", "europe-100bn",
 			"security-guarantee", "ceasefire-monitoring", "amnesty", "russia-g8", "elections"},
-			Summary{Unchanged: 2, Modified: 2, Merged: 1, Split: 1, Added: 1, Removed: 1, Unreported: 1, Moved: 2}},
-		{"one kind", Filter{Kinds: []Kind{KindModified}}, []string{"armed-forces-size", "elections"}, Summary{Modified: 2}},
+			Summary{Unchanged: 2, Modified: 2, Merged: 1, Split: 1, Added: 1, Removed: 1, Unreported: 1, Moved: 2,
+				Types: TypeCounts{Figure: 1, Deadline: 1, Scope: 1, Wording: 1}}},
+		{"one kind", Filter{Kinds: []Kind{KindModified}}, []string{"armed-forces-size", "elections"},
+			Summary{Modified: 2, Types: TypeCounts{Figure: 1, Deadline: 1, Scope: 1}}},
 		{"two kinds", Filter{Kinds: []Kind{KindAdded, KindSplit}}, []string{"security-guarantee", "ceasefire-monitoring"},
 			Summary{Split: 1, Added: 1, Moved: 1}},
-		{"topic", Filter{Topic: "military"}, []string{"armed-forces-size"}, Summary{Modified: 1}},
+		{"topic", Filter{Topic: "military"}, []string{"armed-forces-size"}, Summary{Modified: 1, Types: TypeCounts{Figure: 1, Scope: 1}}},
 		{"kind and topic", Filter{Kinds: []Kind{KindRemoved}, Topic: "military"}, nil, Summary{}},
 		{"unknown topic", Filter{Topic: "nope"}, nil, Summary{}},
-		{"topics", Filter{Topics: []string{"nope", "military"}}, []string{"armed-forces-size"}, Summary{Modified: 1}},
+		{"topics", Filter{Topics: []string{"nope", "military"}}, []string{"armed-forces-size"}, Summary{Modified: 1, Types: TypeCounts{Figure: 1, Scope: 1}}},
+		{"one type", Filter{Types: []string{changetype.Deadline}}, []string{"elections"},
+			Summary{Modified: 1, Types: TypeCounts{Deadline: 1}}},
+		{"two types", Filter{Types: []string{changetype.Wording, changetype.Scope}}, []string{"armed-forces-size", "europe-100bn"},
+			Summary{Modified: 1, Merged: 1, Types: TypeCounts{Figure: 1, Scope: 1, Wording: 1}}},
+		{"type and kind", Filter{Types: []string{changetype.Figure}, Kinds: []Kind{KindMerged}}, nil, Summary{}},
+		{"type and topic", Filter{Types: []string{changetype.Figure, changetype.Deadline}, Topics: []string{"elections"}}, []string{"elections"},
+			Summary{Modified: 1, Types: TypeCounts{Deadline: 1}}},
+		{"unknown type", Filter{Types: []string{"nope"}}, nil, Summary{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -154,7 +172,7 @@ func TestFilterEmpty(t *testing.T) {
 	if (Filter{}).Apply(nil) != nil {
 		t.Error("Apply(nil) is not nil")
 	}
-	if !(Filter{}).IsZero() || (Filter{Topic: "x"}).IsZero() || (Filter{Kinds: []Kind{KindAdded}}).IsZero() {
+	if !(Filter{}).IsZero() || (Filter{Topic: "x"}).IsZero() || (Filter{Kinds: []Kind{KindAdded}}).IsZero() || (Filter{Types: []string{"figure"}}).IsZero() {
 		t.Error("IsZero is wrong")
 	}
 	got := Filter{Kinds: []Kind{KindAdded}, Topic: "x"}.Apply(&Result{})
