@@ -603,12 +603,6 @@ trap 'rm -f "$md"' EXIT
   else
     echo "| growth 3,000 → 30,000 ≤ ${TARGET_GROWTH}x | – | not measured (needs both sizes) |"
   fi
-  echo
-  if [[ $BUSY == 1 ]]; then
-    echo "Other work was running on the machine during the runs (see Machine): the wall-time"
-    echo "verdicts may be too pessimistic; the CPU time column is the steadier measure."
-    echo
-  fi
   if [[ $LIMITS == 1 ]]; then
     if [[ $LIMIT_FAILED == 1 ]]; then
       echo "| largest inputs the caps admit: peak RSS ≤ $TARGET_LIMIT_RSS MB | $LIMIT_WORST MB | NOT met: a run failed (see Limits) |"
@@ -619,6 +613,11 @@ trap 'rm -f "$md"' EXIT
     echo "| largest inputs the caps admit: peak RSS ≤ $TARGET_LIMIT_RSS MB | – | not measured (LIMITS=0) |"
   fi
   echo
+  if [[ $BUSY == 1 ]]; then
+    echo "Other work was running on the machine during the runs (see Machine): the wall-time"
+    echo "verdicts may be too pessimistic; the CPU time column is the steadier measure."
+    echo
+  fi
   echo "Speed is measured here and never asserted by a timed test."
   echo
   echo "## Limits"

@@ -3,6 +3,7 @@ package plan_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"testing"
 
 	"github.com/plandiff/plandiff/internal/ctxtest"
@@ -33,6 +34,36 @@ func TestParseCancel(t *testing.T) {
 				t.Errorf("%s: cancelled at check %d of %d: plan %v, err %v; want context.Canceled", v.name, n, checks, p != nil, err)
 			}
 		}
+	}
+}
+
+// TestParseCancelDuringTree cancels Parse at its second look at the
+// context, which is inside the fast path's tree building: it must stop
+// there, having allocated a small part of what the whole parse does, rather
+// than build the tree of the whole file first (issue 12.3: a Ctrl-C during
+// the load of a 30 MB file cost a second of CPU). Not parallel: it counts
+// the process's allocations.
+func TestParseCancelDuringTree(t *testing.T) {
+	data, _ := synthPair(t, 3000, 1)
+	alloc := func(ctx context.Context) (uint64, error) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := plan.Parse(ctx, "old.yaml", data, plan.Options{})
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc, err
+	}
+	whole, err := alloc(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	part, err := alloc(ctxtest.After(1))
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	t.Logf("%d bytes of YAML: %d bytes allocated by the whole parse, %d when cancelled", len(data), whole, part)
+	// Beyond the copy of the text the fast path starts with.
+	if part > uint64(len(data))+whole/10 {
+		t.Errorf("cancelled at its second check, Parse allocated %d bytes, the whole parse %d", part, whole)
 	}
 }
 

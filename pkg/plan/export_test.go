@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"context"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -8,7 +10,7 @@ import (
 // this package; these give them the fast YAML path, and Parse without it.
 
 func FastYAML(data []byte) (*yaml.Node, bool) {
-	doc, _ := fastParse(data, 1<<40)
+	doc, _ := fastParse(context.Background(), data, 1<<40)
 	return doc, doc != nil
 }
 
@@ -16,4 +18,4 @@ func FastYAML(data []byte) (*yaml.Node, bool) {
 // budget YAML nodes, or 0.
 func NodeBound(data []byte, budget int) int { return nodeBound(data, budget) }
 
-func FastYAMLLine(data []byte) (*yaml.Node, int) { return fastParse(data, 1<<40) }
+func FastYAMLLine(data []byte) (*yaml.Node, int) { return fastParse(context.Background(), data, 1<<40) }

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"context"
 	"encoding/binary"
 	"regexp"
 	"strconv"
@@ -18,7 +19,9 @@ import (
 // input steps outside the subset or anything is in doubt; the caller then
 // uses yaml.v3, so every error message stays the YAML library's own. When
 // the tree would hold more than maxNodes nodes it stops, and returns nil and
-// minus the number of the line.
+// minus the number of the line. It looks at ctx every few thousand nodes
+// and stops as soon as it is done (returning nil and 0; the caller checks
+// ctx), so that a cancelled run does not wait for a large file's tree.
 //
 // The subset: block mappings with plain keys ([A-Za-z_][A-Za-z0-9_-]*);
 // block sequences (indented, indentless, or of compact "- key: value"
@@ -30,10 +33,13 @@ import (
 // document markers, complex keys, multi-line plain, quoted and flow scalars,
 // deeper flow nesting, tabs, and characters yaml.v3 treats specially (CR
 // but in CRLF, NEL, LS, PS, BOM) or rejects.
-func fastParse(data []byte, maxNodes int) (*yaml.Node, int) {
-	p := &fastParser{maxNodes: maxNodes}
+func fastParse(ctx context.Context, data []byte, maxNodes int) (*yaml.Node, int) {
+	p := &fastParser{maxNodes: maxNodes, ctx: ctx}
 	doc, line := p.parse(data)
-	if p.over {
+	switch {
+	case p.stopped:
+		return nil, 0
+	case p.over:
 		return nil, -p.num
 	}
 	return doc, line
@@ -120,6 +126,10 @@ type fastParser struct {
 	// stops (one line's nodes at most are made beyond it).
 	maxNodes int
 	over     bool
+	// ctx is looked at with each new slab of nodes; stopped says it was
+	// done, and over is set too so that every loop stops.
+	ctx     context.Context
+	stopped bool
 }
 
 // load makes the line that starts at offset i current.
@@ -173,6 +183,9 @@ func (p *fastParser) col(i int) int {
 func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, line, col int) *yaml.Node {
 	if p.used == len(p.nodes) {
 		p.nodes, p.used = make([]yaml.Node, min(max(p.made, 32), 4096)), 0
+		if p.ctx.Err() != nil {
+			p.stopped, p.over = true, true
+		}
 	}
 	n := &p.nodes[p.used]
 	p.used++

@@ -164,10 +164,12 @@ func parseYAML(ctx context.Context, name string, data []byte, opts Options) (roo
 	}
 	budget := opts.maxNodes()
 	if !opts.YAMLv3 {
-		doc, line := fastParse(data, budget)
+		doc, line := fastParse(ctx, data, budget)
 		switch {
 		case doc != nil:
 			return doc, nil
+		case ctx.Err() != nil:
+			return nil, nil // the caller reports the cancellation
 		case line < 0:
 			errs.Add(at(-line, 1), "more YAML than a plan of at most %d clauses holds: over %d keys, values, lists and mappings by this line; --max-clauses raises the limit", opts.MaxClauses, budget)
 			return nil, errs
