@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -160,6 +161,55 @@ func TestSignalDuringDiff(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	onlyFiles(t, dir, "new.yaml", "old.yaml", "out.json")
+}
+
+// TestSignalDuringValidate stops `--plans DIR validate` of a large linked
+// corpus with SIGTERM, as `timeout` does (issue 12.3: it ran on for 28 s and
+// printed ok): the run must end promptly with 143 and one line, and say
+// nothing of the corpus.
+func TestSignalDuringValidate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and validates a corpus of 180,000 clauses")
+	}
+	t.Parallel()
+	dir := t.TempDir()
+	p, err := synth.Generate(synth.Config{Clauses: 30000, Seed: 2, Rates: synth.DefaultRates()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	synth.AddLinks(p)
+	var names []string
+	for k := range 3 {
+		// Copies of the pair under other version ids, links included.
+		r := strings.NewReplacer("synth-old", fmt.Sprintf("synth-old-%d", k), "synth-new", fmt.Sprintf("synth-new-%d", k))
+		for _, pl := range []*plan.Plan{p.Old, p.New} {
+			var b bytes.Buffer
+			if err := synth.WriteYAML(&b, pl); err != nil {
+				t.Fatal(err)
+			}
+			name := r.Replace(pl.Version.ID) + ".yaml"
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(r.Replace(b.String())), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, name)
+		}
+	}
+	cmd := exec.Command("plandiff", "--plans", ".", "validate")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	code, took := stopWith(t, cmd, syscall.SIGTERM, 300*time.Millisecond)
+	if code != 143 || stderr.String() != "plandiff: terminated\n" || stdout.Len() > 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 143, nothing, %q", code, stdout.String(), stderr.String(), "plandiff: terminated\n")
+	}
+	if took > stopGrace && !raceEnabled {
+		t.Errorf("the run took %v to stop", took)
+	}
+	slices.Sort(names)
+	onlyFiles(t, dir, names...)
 }
 
 // TestSignalStuckWrite interrupts a run blocked writing to a pipe nobody
