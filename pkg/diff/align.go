@@ -883,11 +883,15 @@ func (a *aligner) mergeSplit(cs []cand) {
 			}
 		}
 		g := &a.groups[gi]
-		need := farThr
-		if p.split && near(g.new, n) || !p.split && near(g.old, o) {
-			need = thr
+		far := !(p.split && near(g.new, n) || !p.split && near(g.old, o))
+		need := thr
+		if far {
+			need = farThr
 		}
-		if a.residual(o, n, p.split) < need {
+		// Far from the other parts, a part of a single word is no part: a
+		// one-word heading ("Territory:") is wholly contained in any
+		// clause that uses its word, which is no evidence at a distance.
+		if a.residual(o, n, p.split) < need || far && a.singleWord(o, n, p.split) {
 			continue
 		}
 		before := a.groupSim(g.old, g.new)
@@ -974,6 +978,22 @@ func (a *aligner) residual(o, n int32, split bool) float64 {
 	// The whole's phrases take part only where their words are in rest.
 	ov, _ := m.overlap(part.bag(), bag{terms: rest, phrases: whole.phrases})
 	return min(ov/part.w, 1)
+}
+
+// singleWord reports whether the leftover clause of a proposed part (new n
+// when split, else old o) has at most one term that carries weight.
+func (a *aligner) singleWord(o, n int32, split bool) bool {
+	part := &a.old[o]
+	if split {
+		part = &a.new[n]
+	}
+	k := 0
+	for _, t := range part.terms {
+		if a.vec.idf[t.word] > 0 {
+			k++
+		}
+	}
+	return k <= 1
 }
 
 // sideTerms returns the multiset sum of the terms of some entries.

@@ -1,0 +1,233 @@
+package diff_test
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/plandiff/plandiff/pkg/diff"
+	"github.com/plandiff/plandiff/pkg/plan"
+)
+
+// The structure cases of issue 11 (section 3): paraphrased merges and
+// splits, parts far apart, twins edited in a chain, a one-word heading far
+// from the clause that shares its word. Each new text says the old one's
+// content in other words, as a summary or another outlet would, so only
+// meaning-aware pairing finds the groups. The fillers keep the documents
+// long enough for order to matter and give every case the same background.
+
+// fillers returns k clauses of distinct subjects with ids prefix1..prefixK.
+func fillers(prefix string, first, k int) []*plan.Clause {
+	texts := []string{tSovereignty, tNATO, tElections, tAmnesty, tNuclear, tAssets, tGrain, tLanguage, tArmy}
+	var out []*plan.Clause
+	for i := range k {
+		out = append(out, cl(prefix+string(rune('a'+i)), itoa(first+i), texts[i%len(texts)]))
+	}
+	return out
+}
+
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)))
+}
+
+func withClauses(id string, cs ...[]*plan.Clause) *plan.Plan {
+	var all []*plan.Clause
+	for _, c := range cs {
+		all = append(all, c...)
+	}
+	return version(id, all...)
+}
+
+func one(cs ...*plan.Clause) []*plan.Clause { return cs }
+
+const (
+	tCommission  = "The parties will set up a joint commission on humanitarian questions, which will meet every month in Geneva and report to the Peace Council on the exchange of prisoners."
+	tCommission1 = "A joint humanitarian commission is to be established by the parties."
+	tCommission2 = "Its meetings take place monthly in Geneva."
+	tCommission3 = "It reports to the Peace Council on how prisoners are being exchanged."
+
+	tVote1    = "Elections will be held in Ukraine within 100 days of the signing of the agreement."
+	tVote2    = "International observers from the OSCE will monitor the vote."
+	tVote3    = "The results will be certified by the central electoral commission."
+	tVoteJoin = "Ukraine holds elections within 100 days of signing; OSCE observers monitor the vote and the central electoral commission certifies the results."
+
+	tSwapJoin  = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
+	tTroops30  = "Foreign troops will withdraw from the buffer zone within 30 days."
+	tTroops90  = "Foreign troops will withdraw from the buffer zone within 90 days."
+	tTroops120 = "Foreign troops will withdraw from the buffer zone within 120 days."
+	tTerritory = "Territory: Crimea, Luhansk and Donetsk will be recognised as de facto Russian, including by the United States."
+	tTerrNew   = "Crimea, Luhansk and Donetsk will be recognised de facto as Russian, the United States included."
+)
+
+func TestStructure(t *testing.T) {
+	t.Parallel()
+	content := diff.Options{Match: diff.MatchContent}
+	cases := []compareCase{
+		{
+			name: "paraphrased_merge",
+			old:  withClauses("a", one(cl("x", "1", tPrisoners), cl("y", "2", tChildren)), fillers("o", 3, 6)),
+			new:  withClauses("b", one(cl("q", "1", tSwapJoin)), fillers("n", 2, 6)),
+			want: []string{"merged x,y>q rule=containment", "unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content",
+				"unchanged oc>nc renumbered rule=content", "unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content",
+				"unchanged of>nf renumbered rule=content"},
+		},
+		{
+			name: "paraphrased_split",
+			old:  withClauses("a", one(cl("q", "1", tSwapJoin)), fillers("o", 2, 6)),
+			new:  withClauses("b", one(cl("x", "1", tPrisoners), cl("y", "2", tChildren)), fillers("n", 3, 6)),
+			want: []string{"split q>x,y rule=containment", "unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content",
+				"unchanged oc>nc renumbered rule=content", "unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content",
+				"unchanged of>nf renumbered rule=content"},
+		},
+		{
+			// The second part stands seven places after the first.
+			name: "paraphrased_merge_parts_far_apart",
+			old:  withClauses("a", one(cl("x", "1", tPrisoners)), fillers("o", 2, 6), one(cl("y", "8", tChildren))),
+			new:  withClauses("b", one(cl("q", "1", tSwapJoin)), fillers("n", 2, 6)),
+			want: []string{"merged x,y>q rule=containment", "unchanged oa>na rule=content", "unchanged ob>nb rule=content",
+				"unchanged oc>nc rule=content", "unchanged od>nd rule=content", "unchanged oe>ne rule=content",
+				"unchanged of>nf rule=content"},
+		},
+		{
+			// Three parts of generic wording, each a short sentence.
+			name: "split_into_three_generic_parts",
+			old:  withClauses("a", fillers("o", 1, 3), one(cl("x", "4", tCommission)), fillers("p", 5, 3)),
+			new:  withClauses("b", fillers("n", 1, 3), one(cl("c1", "4", tCommission1), cl("c2", "5", tCommission2), cl("c3", "6", tCommission3)), fillers("m", 7, 3)),
+			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "unchanged oc>nc rule=content",
+				"split x>c1,c2,c3 rule=containment",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content"},
+		},
+		{
+			name: "three_way_paraphrased_merge",
+			old:  withClauses("a", one(cl("v1", "1", tVote1), cl("v2", "2", tVote2), cl("v3", "3", tVote3)), fillers("o", 4, 5)),
+			new:  withClauses("b", one(cl("v", "1", tVoteJoin)), fillers("n", 2, 5)),
+			want: []string{"merged v1,v2,v3>v rule=containment", "unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content",
+				"unchanged oc>nc renumbered rule=content", "unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content"},
+		},
+		{
+			// X 30 → 90 days and Y 90 → 120 days: X's new text is Y's old
+			// one, yet each stays paired in place.
+			name: "twins_edited_in_a_chain",
+			old:  withClauses("a", fillers("o", 1, 2), one(cl("x", "3", tTroops30), cl("y", "4", tTroops90)), fillers("p", 5, 2)),
+			new:  withClauses("b", fillers("n", 1, 2), one(cl("p", "3", tTroops90), cl("q", "4", tTroops120)), fillers("m", 5, 2)),
+			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "modified x>p rule=content", "modified y>q rule=content",
+				"unchanged pa>ma rule=content", "unchanged pb>mb rule=content"},
+		},
+		{
+			// A one-word heading added at the top is not a split part of
+			// the territory clause eleven places below.
+			name: "one_word_heading_far_away",
+			old:  withClauses("a", fillers("o", 1, 11), one(cl("t", "12", tTerritory))),
+			new:  withClauses("b", one(cl("h", "1", "Territory:")), fillers("n", 2, 11), one(cl("u", "13", tTerrNew))),
+			want: []string{"added >h rule=none", "unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content",
+				"unchanged oc>nc renumbered rule=content", "unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content",
+				"unchanged of>nf renumbered rule=content", "unchanged og>ng renumbered rule=content", "unchanged oh>nh renumbered rule=content",
+				"unchanged oi>ni renumbered rule=content", "unchanged oj>nj renumbered rule=content", "unchanged ok>nk renumbered rule=content",
+				"modified t>u renumbered rule=content"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r, err := diff.Compare(context.Background(), tc.old, tc.new, content)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var have []string
+			for _, c := range r.Changes {
+				have = append(have, describe(c))
+			}
+			if !reflect.DeepEqual(have, tc.want) {
+				t.Errorf("changes:\nhave %s\nwant %s", strings.Join(have, "\n     "), strings.Join(tc.want, "\n     "))
+			}
+			checkInvariants(t, tc.old, tc.new, r)
+		})
+	}
+}
+
+// TestMeaningCases checks issue 11's word-level cases through Compare: word
+// order counts, and inflections and spellings of one word meet.
+func TestMeaningCases(t *testing.T) {
+	t.Parallel()
+	content := diff.Options{Match: diff.MatchContent}
+	pairOf := func(t *testing.T, oldText, newText string) diff.Change {
+		t.Helper()
+		old := withClauses("a", fillers("o", 1, 4), one(cl("x", "5", oldText)))
+		nu := withClauses("b", fillers("n", 1, 4), one(cl("p", "5", newText)))
+		r, err := diff.Compare(context.Background(), old, nu, content)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, old, nu, r)
+		for _, c := range r.Changes {
+			if reflect.DeepEqual(c.Old, []string{"x"}) {
+				if !reflect.DeepEqual(c.New, []string{"p"}) {
+					t.Fatalf("x paired as %s, want x>p", describe(c))
+				}
+				return c
+			}
+		}
+		t.Fatal("x is in no change")
+		return diff.Change{}
+	}
+	t.Run("word_order_counts", func(t *testing.T) {
+		t.Parallel()
+		c := pairOf(t, "Russia will compensate Ukraine.",
+			"Ukraine will compensate Russia.")
+		// Same words, roles swapped: a modification, and far from equal.
+		if c.Kind != diff.KindModified || c.Similarity > 0.9 {
+			t.Errorf("have %s similarity %.3f, want modified with similarity at most 0.9", describe(c), c.Similarity)
+		}
+	})
+	// Each pair differs only in the form of one or two words; with the
+	// forms told apart, these short clauses would fall to about half
+	// similarity.
+	forms := []struct{ name, old, new string }{
+		{"ukraine_ukrainian", "The Ukrainian army will keep its air defence systems.", "The army of Ukraine will keep its air defence systems."},
+		{"verified_verification", "The withdrawal will be verified by the monitoring mission.", "The withdrawal will be subject to verification by the monitoring mission."},
+		{"demilitarised_demilitarized", "The Kinburn Spit will be demilitarised.", "The Kinburn Spit will be demilitarized."},
+	}
+	for _, f := range forms {
+		t.Run(f.name, func(t *testing.T) {
+			t.Parallel()
+			c := pairOf(t, f.old, f.new)
+			if c.Kind != diff.KindModified || c.Similarity < 0.7 {
+				t.Errorf("have %s similarity %.3f, want modified with similarity at least 0.7", describe(c), c.Similarity)
+			}
+		})
+	}
+}
+
+// TestLevelChanged checks that a sub-point promoted to a point, and a point
+// demoted to a sub-point, are flagged as level changes in content mode.
+func TestLevelChanged(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		old, new *plan.Plan
+		moved    string // the old id of the clause that changed level
+	}{
+		{"promoted",
+			version("a", cl("x", "1", tSovereignty, cl("x1", "1a", tArmy)), cl("y", "2", tNATO)),
+			version("b", cl("p", "1", tSovereignty), cl("q", "2", tArmy), cl("r", "3", tNATO)), "x1"},
+		{"demoted",
+			version("a", cl("x", "1", tSovereignty), cl("y", "2", tArmy), cl("z", "3", tNATO)),
+			version("b", cl("p", "1", tSovereignty, cl("q", "1a", tArmy)), cl("r", "2", tNATO)), "y"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r, err := diff.Compare(context.Background(), tc.old, tc.new, diff.Options{Match: diff.MatchContent})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range r.Changes {
+				want := len(c.Old) == 1 && c.Old[0] == tc.moved
+				if c.LevelChanged != want {
+					t.Errorf("%s: level_changed %v, want %v", describe(c), c.LevelChanged, want)
+				}
+			}
+		})
+	}
+}
