@@ -122,10 +122,25 @@ func Has(ts []Type, names []string) bool {
 // when none is found; nil when the texts are equal (nothing changed in the
 // text: a change of status or sources only).
 func Classify(oldText, newText string, figs []words.Figure) []Type {
+	var c Classifier
+	return c.Classify(oldText, newText, figs)
+}
+
+// Classifier is Classify with buffers kept between calls, for a caller
+// that classifies many changes; the zero Classifier is ready. It is not
+// safe for concurrent use: give each goroutine its own.
+type Classifier struct {
+	toks []token
+}
+
+// Classify is the package's Classify, reusing c's buffers.
+func (c *Classifier) Classify(oldText, newText string, figs []words.Figure) []Type {
 	if oldText == newText {
 		return nil
 	}
-	o, n := read(oldText), read(newText)
+	var o, n said
+	o, c.toks = readWith(c.toks, oldText)
+	n, c.toks = readWith(c.toks, newText)
 	var out []Type
 	fig, dl := figureTypes(oldText, newText, figs)
 	if fig != nil {

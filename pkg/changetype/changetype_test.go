@@ -195,7 +195,8 @@ func BenchmarkClassify(b *testing.B) {
 	nu := "The document is a full and unconditional non-aggression agreement between Russia and Ukraine, if the United States agrees within 100 days."
 	figs := words.Figures(words.Diff(old, nu))
 	b.ReportAllocs()
+	var c Classifier
 	for b.Loop() {
-		Classify(old, nu, figs)
+		c.Classify(old, nu, figs)
 	}
 }

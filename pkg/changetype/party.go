@@ -162,7 +162,9 @@ func (ix *partyIndex) related(t token) int {
 	if !unicode.IsUpper(r) || t.start || len(t.text) < 3 || lexicon.IsStopWord(t.lower) {
 		return -1
 	}
-	e := lexicon.Lookup(lexicon.Stem(t.lower))
+	// The word as it stands, unstemmed: names mostly are their own stems,
+	// and stemming every capitalised word costs more than it finds.
+	e := lexicon.Lookup(t.lower)
 	if !e.Found() {
 		return -1
 	}

@@ -30,8 +30,10 @@ type token struct {
 // tokenize splits s into words: runs of letters and digits, with an
 // apostrophe inside a word kept (won't, can't) and dots inside
 // abbreviations kept (U.S.).
-func tokenize(s string) []token {
-	out := make([]token, 0, len(s)/5+1) // about one word in five bytes
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens appends the words of s to out (tokenize).
+func appendTokens(out []token, s string) []token {
 	start := true
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
@@ -106,9 +108,10 @@ func singleLetterBefore(w string) bool {
 	return n == 1 || n >= 2 && w[n-2] == '.'
 }
 
-// read collects what text says for each type.
-func read(text string) said {
-	ts := tokenize(text)
+// readWith collects what text says for each type, with buf for its words;
+// it returns buf to reuse (the said does not refer to it).
+func readWith(buf []token, text string) (said, []token) {
+	ts := appendTokens(buf[:0], text)
 	var s said
 	starts := markerStarts()
 	for i := 0; i < len(ts); i++ {
@@ -144,7 +147,7 @@ func read(text string) said {
 		}
 	}
 	s.parties = parties(ts)
-	return s
+	return s, ts
 }
 
 func appendOnce(list []string, w string) []string {

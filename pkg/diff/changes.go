@@ -112,8 +112,9 @@ func (a *aligner) result() *Result {
 	// goes to its own slot, so the outcome does not depend on scheduling.
 	const chunk = 256
 	type scratch struct {
-		d words.Differ
-		m *matcher
+		d  words.Differ
+		ct changetype.Classifier
+		m  *matcher
 	}
 	parallelWith(a.ctx, (len(items)+chunk-1)/chunk, func() *scratch { return &scratch{m: newMatcher(a.vec)} }, func(sc *scratch, k int) {
 		for i := k * chunk; i < min((k+1)*chunk, len(items)); i++ {
@@ -122,7 +123,7 @@ func (a *aligner) result() *Result {
 				continue // its edits are set: the same entry, unchanged
 			}
 			r.Changes[i] = a.change(items[i].g, items[i].moved, under, sc.m)
-			fillEdits(&sc.d, &r.Changes[i])
+			fillEdits(&sc.d, &sc.ct, &r.Changes[i])
 			r.Changes[i].ReadingOnly = readingOnly(&r.Changes[i])
 		}
 	})
@@ -316,8 +317,9 @@ func (a *aligner) similarity(m *matcher, olds, news []*entry) (float64, signals)
 	return RoundSimilarity(s), sig
 }
 
-// fillEdits computes the word edits and changed figures of c with d.
-func fillEdits(d *words.Differ, c *Change) {
+// fillEdits computes the word edits and changed figures of c with d, and
+// the types of change of a paired change with ct.
+func fillEdits(d *words.Differ, ct *changetype.Classifier, c *Change) {
 	switch {
 	case c.OldText == "" && c.NewText == "":
 	case c.OldText == c.NewText:
@@ -334,7 +336,7 @@ func fillEdits(d *words.Differ, c *Change) {
 	}
 	switch c.Kind {
 	case KindModified, KindMerged, KindSplit:
-		c.Types = changetype.Classify(c.OldText, c.NewText, c.Figures)
+		c.Types = ct.Classify(c.OldText, c.NewText, c.Figures)
 	}
 }
 
