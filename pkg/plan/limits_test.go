@@ -74,7 +74,8 @@ func TestParseNodeLimit(t *testing.T) {
 // (yaml.v3): each is refused having allocated a bounded amount (issue 12.4:
 // 2.6 GB and 1.76 GB at the default limits), and a file at the clause limit
 // loads within a bounded amount too. It runs at a tenth of the default
-// limits; make bench measures the real ones (BenchmarkParseLimits).
+// limits; make bench measures peak memory at the real ones (the Limits
+// section of BENCHMARKS.md, from synth limits).
 func TestParseMemoryBounded(t *testing.T) {
 	opts := plan.Options{MaxBytes: plan.DefaultMaxBytes / 10, MaxClauses: plan.DefaultMaxClauses / 10}
 	for _, tc := range []struct {
