@@ -71,6 +71,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -259,6 +260,8 @@ type Link struct {
 	ReadingOnly bool        `json:"reading_only,omitempty"`
 	// Evidence is a removal's (diff.Change.Evidence).
 	Evidence string `json:"evidence,omitempty"`
+	// Types are the change's types of change (diff.Change.Types).
+	Types []changetype.Type `json:"types,omitempty"`
 }
 
 // Reported reports whether a pairing rule is stated by the data (equal ids,

@@ -251,7 +251,7 @@ func linkOf(s *Step, i int) *Link {
 		Rule: ch.Rule, Reported: Reported(ch.Rule), Similarity: ch.Similarity,
 		Moved: ch.Moved, Renumbered: ch.Renumbered,
 		Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures),
-		Reading: ch.Reading, ReadingOnly: ch.ReadingOnly, Evidence: ch.Evidence,
+		Reading: ch.Reading, ReadingOnly: ch.ReadingOnly, Evidence: ch.Evidence, Types: ch.Types,
 	}
 }
 

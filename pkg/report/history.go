@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/pkg/diff/words"
 	"github.com/plandiff/plandiff/pkg/lineage"
@@ -77,6 +78,8 @@ type HistoryStep struct {
 	ReadingOnly bool        `json:"reading_only,omitempty"`
 	// Evidence is a removal's: reported or absent.
 	Evidence string `json:"evidence,omitempty"`
+	// Types are the change's types of change (diff.Change.Types).
+	Types []changetype.Type `json:"types,omitempty"`
 }
 
 // NewHistory lays out threads; clause or topic says what was asked.
@@ -100,7 +103,7 @@ func NewHistory(l *lineage.Lineage, threads []*lineage.Thread, clause, topic str
 					Similarity: k.Similarity, Moved: k.Moved, Renumbered: k.Renumbered,
 					Edits: nonNil(k.Edits), Figures: nonNil(k.Figures),
 					Again:   k.Kind == diff.KindAdded && t.Cell(k.From) != nil && t.Cell(k.From).State == lineage.StateRemoved,
-					Reading: k.Reading, ReadingOnly: k.ReadingOnly, Evidence: k.Evidence,
+					Reading: k.Reading, ReadingOnly: k.ReadingOnly, Evidence: k.Evidence, Types: k.Types,
 				})
 			}
 			ht.Versions = append(ht.Versions, hc)
@@ -224,6 +227,9 @@ func stepLine(s HistoryStep, c *HistoryCell, esc func(string) string) string {
 	}
 	if s.Renumbered {
 		parts = append(parts, "renumbered")
+	}
+	if len(s.Types) > 0 {
+		parts = append(parts, esc(changetype.Labels(s.Types)))
 	}
 	for _, f := range s.Figures {
 		old, nu, note := f.Display("")
