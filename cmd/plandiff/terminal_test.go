@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff"
 	"github.com/plandiff/plandiff/plans"
 )
@@ -28,8 +29,8 @@ func terminalRun(t *testing.T, width int, vars map[string]string, args ...string
 
 // TestDiffDefaultFits is the target of the short layout: the main job,
 // us-28-draft against framework-20, fits in under 200 lines of a
-// 100-column terminal, and still shows every change, every figure and every
-// topic.
+// 100-column terminal, and still shows every change, every figure, every
+// topic and every change's types.
 func TestDiffDefaultFits(t *testing.T) {
 	code, js, _ := runIn(".", "diff", "--format", "json", "us-28-draft", "framework-20")
 	if code != 0 {
@@ -65,6 +66,7 @@ func TestDiffDefaultFits(t *testing.T) {
 				headings++
 			}
 		}
+		unwrapped := regexp.MustCompile(`\n +`).ReplaceAllString(plain, " ")
 		shownChanges := 0
 		for _, c := range r.Changes {
 			if c.Kind != diff.KindUnchanged || c.Moved || c.Renumbered {
@@ -72,6 +74,11 @@ func TestDiffDefaultFits(t *testing.T) {
 				if c.Topic != "" && !strings.Contains(plain, "["+c.Topic+"]") {
 					t.Errorf("topic %s missing", c.Topic)
 				}
+			}
+			// and its types of change, as the heading gives them (perhaps
+			// wrapped)
+			if len(c.Types) > 0 && !strings.Contains(unwrapped, "["+changetype.Labels(c.Types)+"]") {
+				t.Errorf("types [%s] of %v missing", changetype.Labels(c.Types), c.New)
 			}
 			for _, f := range c.Figures {
 				for _, v := range []string{f.Old, f.New} {
