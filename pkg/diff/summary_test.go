@@ -237,3 +237,21 @@ func TestRoundSimilarity(t *testing.T) {
 		}
 	}
 }
+
+func TestTypeCounts(t *testing.T) {
+	t.Parallel()
+	var tc TypeCounts
+	for _, name := range []string{changetype.Scope, changetype.Figure, "nope", changetype.Scope} {
+		tc.Add(name)
+	}
+	if want := (TypeCounts{Figure: 1, Scope: 2}); tc != want {
+		t.Fatalf("Add: %+v, want %+v", tc, want)
+	}
+	if got, want := tc.List(), []TypeCount{{"figure", 1}, {"scope", 2}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("List = %v, want %v", got, want)
+	}
+	all := tc.All()
+	if len(all) != len(changetype.Names) || all[0] != (TypeCount{"figure", 1}) || all[1] != (TypeCount{"negation", 0}) || all[6] != (TypeCount{"scope", 2}) {
+		t.Errorf("All = %v", all)
+	}
+}
