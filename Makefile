@@ -65,7 +65,8 @@ golden:
 # side-by-side run against git, wdiff and dyff that writes BENCHMARKS.md
 # (scripts/bench.sh; SIZES, RUNS, PEERS are described there), with peak
 # memory of validate and diff on the largest inputs the caps admit (synth
-# limits; LIMITS=0 leaves them out, a few minutes). QUICK=1 runs
+# limits; LIMITS=0 leaves them out, a few minutes; LIMITS_ONLY=1
+# scripts/bench.sh refreshes that section of BENCHMARKS.md alone). QUICK=1 runs
 # each Go benchmark once and the script in its quick mode (300 and 3,000
 # clauses, two runs, no limits, report in bench/work/BENCHMARKS.md). BENCH narrows the
 # Go benchmarks (a -bench pattern).

@@ -28,6 +28,9 @@
 #   OUT=BENCHMARKS.md       the report (written atomically)
 #   LIMITS=1                0: no limits section (validate and diff on the largest
 #                           inputs the caps admit, `synth limits`; a few minutes)
+#   LIMITS_ONLY=1           run the limits section alone and put it in OUT in place of
+#                           the one there (before "## Where the time goes" if none),
+#                           leaving the rest of OUT as it is
 #   LIMIT_MAX_BYTES, LIMIT_MAX_CLAUSES   build the limits inputs for smaller caps
 #                           than plandiff's defaults (the script's own test)
 #   QUICK=1                 iterate fast: SIZES="300 3000", RUNS=2, profile at
@@ -39,6 +42,7 @@ ROOT=$PWD
 export LC_ALL=C
 
 QUICK=${QUICK:-0}
+LIMITS_ONLY=${LIMITS_ONLY:-0}
 if [[ $QUICK == 1 ]]; then
   SIZES=${SIZES:-300 3000}
   RUNS=${RUNS:-2}
@@ -57,6 +61,9 @@ PROFILE_SIZE=${PROFILE_SIZE:-30000}
 LIMITS=${LIMITS:-1}
 WORK=${WORK:-bench/work}
 OUT=${OUT:-BENCHMARKS.md}
+if [[ $LIMITS_ONLY == 1 ]]; then
+  SIZES="" PEERS="" LIMITS=1
+fi
 GO_BENCH=${GO_BENCH:-$WORK/go-bench.txt}
 GO=${GO:-go}
 : "${RUNS_dyff_30000:=1}" "${TIMEOUT_dyff:=300}"
@@ -303,6 +310,8 @@ LIMIT_ROWS=()
 LIMIT_CASES=()
 LIMIT_WORST=0
 LIMIT_FAILED=0
+LIMITS_STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+LIMITS_LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [[ $LIMITS == 1 ]]; then
   L=$WORK/limits
   rm -rf "$L"
@@ -350,6 +359,62 @@ if [[ $LIMITS == 1 ]]; then
     fi
   done <"$L/cases.tsv"
   rm -f "$L/run.out" "$L/run.err" "$L/run.time"
+fi
+
+# limits_section prints the Limits section of the report.
+limits_section() {
+  echo "## Limits"
+  echo
+  if [[ $LIMITS == 1 ]]; then
+    echo "Peak memory on the largest inputs plandiff's caps admit (a file of at most 32 MiB, 100,000"
+    echo "clauses, and YAML of at most 16 nodes a clause allowed, or fewer for flow style, whose"
+    echo "budget is counted from its punctuation; \`plandiff validate --help\`), written by"
+    echo "\`synth limits -o bench/work/limits\`${largs[*]:+ with \`${largs[*]}\`}:"
+    echo
+    printf '%s\n' "${LIMIT_CASES[@]}"
+    echo
+    echo "One run per command, in \`bench/work/limits\`; peak RSS from \`/usr/bin/time -f %M\` in MB"
+    echo "of 10^6 bytes, beside the size of the input it read (both sides for a diff) and the output it"
+    echo "wrote to standard output. Target: no run above $TARGET_LIMIT_RSS MB (issue 12.4). The heap's soft limit"
+    echo "(640 MiB unless GOMEMLIMIT is set, cmd/plandiff/main.go) makes the collector work harder as"
+    echo "the heap nears it, so a peak near 670 MB means the limit held the heap, at some CPU cost."
+    echo "Exit 1 from validate is a file with problems (the problems case, every problem reported)."
+    if [[ $LIMITS_ONLY == 1 ]]; then
+      echo
+      echo "This section alone was measured on $LIMITS_STARTED (\`LIMITS_ONLY=1 scripts/bench.sh\`), plandiff"
+      echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown); load average (1, 5, 15 min) before: $LIMITS_LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)."
+      echo "The rest of the file is from its own run (see Machine)."
+    fi
+    echo
+    echo "| case | command | clauses | input MB | exit | wall | CPU | peak RSS | RSS / input | output MB | ≤ $TARGET_LIMIT_RSS MB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    printf '%s\n' "${LIMIT_ROWS[@]}"
+  else
+    echo "Not run (LIMITS=0)."
+  fi
+}
+
+if [[ $LIMITS_ONLY == 1 ]]; then
+  [[ -f $OUT ]] || die "LIMITS_ONLY=1: $OUT does not exist (a full run writes it)"
+  sec=$(mktemp)
+  new=$(mktemp "$OUT.tmp.XXXXXX")
+  trap 'rm -f "$sec" "$new"' EXIT
+  {
+    limits_section
+    echo
+  } >"$sec"
+  if grep -q '^## Limits$' "$OUT"; then
+    # The old section, up to the next one, gives way to the new.
+    awk -v f="$sec" '/^## Limits$/ { while ((getline l < f) > 0) print l; skip = 1; next } skip && /^## / { skip = 0 } !skip' "$OUT" >"$new"
+  else
+    awk -v f="$sec" '/^## Where the time goes$/ && !done { while ((getline l < f) > 0) print l; done = 1 } { print }' "$OUT" >"$new"
+  fi
+  grep -q '^## Limits$' "$new" || die "LIMITS_ONLY=1: $OUT has no \"## Where the time goes\" to put the section before"
+  mv -f "$new" "$OUT"
+  rm -f "$sec"
+  trap - EXIT
+  log "wrote the Limits section of $OUT"
+  exit 0
 fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -620,29 +685,7 @@ trap 'rm -f "$md"' EXIT
   fi
   echo "Speed is measured here and never asserted by a timed test."
   echo
-  echo "## Limits"
-  echo
-  if [[ $LIMITS == 1 ]]; then
-    echo "Peak memory on the largest inputs plandiff's caps admit (a file of at most 32 MiB, 100,000"
-    echo "clauses, and YAML of at most 16 nodes a clause allowed, or fewer for flow style, whose"
-    echo "budget is counted from its punctuation; \`plandiff validate --help\`), written by"
-    echo "\`synth limits -o bench/work/limits\`${largs[*]:+ with \`${largs[*]}\`}:"
-    echo
-    printf '%s\n' "${LIMIT_CASES[@]}"
-    echo
-    echo "One run per command, in \`bench/work/limits\`; peak RSS from \`/usr/bin/time -f %M\` in MB"
-    echo "of 10^6 bytes, beside the size of the input it read (both sides for a diff) and the output it"
-    echo "wrote to standard output. Target: no run above $TARGET_LIMIT_RSS MB (issue 12.4). The heap's soft limit"
-    echo "(640 MiB unless GOMEMLIMIT is set, cmd/plandiff/main.go) makes the collector work harder as"
-    echo "the heap nears it, so a peak near 670 MB means the limit held the heap, at some CPU cost."
-    echo "Exit 1 from validate is a file with problems (the problems case, every problem reported)."
-    echo
-    echo "| case | command | clauses | input MB | exit | wall | CPU | peak RSS | RSS / input | output MB | ≤ $TARGET_LIMIT_RSS MB |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-    printf '%s\n' "${LIMIT_ROWS[@]}"
-  else
-    echo "Not run (LIMITS=0)."
-  fi
+  limits_section
   echo
   echo "## Where the time goes"
   echo

@@ -104,3 +104,53 @@ func TestBenchScript(t *testing.T) {
 		t.Errorf("temporary files left: %v", m)
 	}
 }
+
+// TestBenchScriptLimitsOnly runs scripts/bench.sh with LIMITS_ONLY=1 for
+// small caps on a report without a Limits section, then again: the section
+// goes in before "## Where the time goes", then replaces itself, and the
+// rest of the report is left as it was.
+func TestBenchScriptLimitsOnly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plandiff; not in -short mode")
+	}
+	for _, tool := range []string{"bash", "go", "timeout", "/usr/bin/time"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("no %s", tool)
+		}
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "BENCHMARKS.md")
+	const head, tail = "# Benchmarks\n\n## Targets\n\n| a | b |\n\n", "## Where the time goes\n\nprofile\n\n## Go benchmarks\n\nnone\n"
+	if err := os.WriteFile(out, []byte(head+tail), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		cmd := exec.Command("bash", benchScript)
+		cmd.Env = append(os.Environ(), "LIMITS_ONLY=1", "INSTALL=0", "QUICK=0", "WORK="+filepath.Join(dir, "work"), "OUT="+out,
+			"LIMIT_MAX_BYTES=32768", "LIMIT_MAX_CLAUSES=100")
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("run %d: bench.sh: %v\n%s", run, err, b)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md := string(data)
+		section, ok := strings.CutPrefix(md, head)
+		if !ok || !strings.HasSuffix(section, tail) {
+			t.Fatalf("run %d: the rest of the report changed:\n%s", run, md)
+		}
+		section = strings.TrimSuffix(section, tail)
+		if !strings.HasPrefix(section, "## Limits\n") || strings.Count(md, "## Limits") != 1 || !strings.HasSuffix(section, "|\n\n") {
+			t.Errorf("run %d: not one Limits section in its place:\n%s", run, md)
+		}
+		for _, want := range []string{"This section alone was measured on ", "| realistic | `plandiff diff --format json realistic-a.yaml realistic-b.yaml` |", "| problems | `plandiff validate problems.yaml` | 100 |"} {
+			if !strings.Contains(section, want) {
+				t.Errorf("run %d: the section lacks %q:\n%s", run, want, section)
+			}
+		}
+		if strings.Contains(section, "NOT met") || strings.Contains(section, "want ") {
+			t.Errorf("run %d: a limit run failed:\n%s", run, section)
+		}
+	}
+}
