@@ -2,8 +2,9 @@
 # Runs the module's tests once (-count=1), printing each package's result as
 # it finishes. Plain `go test` prints results in package order, so the slowest
 # package (the CLI scripts) held back every line for a minute; `go test -json`
-# streams, and gotestsum (pinned below) turns the stream into one line per
-# package, the failures' output, and a closing count.
+# streams, and cmd/testprogress turns the stream into one line per package,
+# the failures' output, and a closing count. (It replaced gotestsum, which
+# a fresh clone downloaded and compiled first: 20 CPU seconds.)
 #
 # The race detector runs on the packages that start goroutines and on those
 # that import one of them from this module (a race shows only where
@@ -11,11 +12,10 @@
 # worked out from the source at each run, so new goroutines are covered.
 #
 # Arguments are extra go test flags (make check passes -short).
-# RACE=0 turns the race detector off; GOTESTSUM overrides the runner.
+# RACE=0 turns the race detector off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
-GOTESTSUM=${GOTESTSUM:-"$GO run gotest.tools/gotestsum@v1.13.0"}
 # The race runtime sleeps 1 s before each instrumented process exits (to let
 # racing goroutines report); the CLI scripts start the test binary hundreds
 # of times. A GORACE setting of the caller's comes later and wins.
@@ -59,7 +59,7 @@ if [ "${RACE:-1}" != 0 ]; then
   done
 fi
 
-# One gotestsum over all the go test runs, so there is one progress stream
+# One reader over all the go test runs, so there is one progress stream
 # and one closing count. The runs go one after the other: two concurrent
 # -json streams could interleave inside a long output line. -timeout is
 # generous because the machine may be shared: a hung test still ends.
@@ -70,5 +70,8 @@ if [ -n "$SCRIPT_PKGS" ]; then $GO test -json -count=1 -timeout=30m -run "^TestS
 exit $status'
 echo "race detector on: ${race[*]#"$mod"/}${scripts:+ (not on their TestScripts: ${scripts[*]#"$mod"/})}"
 export GO RACE_PKGS="${race[*]}" PLAIN_PKGS="${plain[*]}" SCRIPT_PKGS="${scripts[*]}"
-# shellcheck disable=SC2086 # GOTESTSUM is a command line
-exec $GOTESTSUM --format pkgname --hide-summary=skipped --raw-command -- bash -c "$script" unit "$@"
+progress=$(mktemp)
+trap 'rm -f "$progress"' EXIT
+$GO build -o "$progress" ./cmd/testprogress
+set -o pipefail
+bash -c "$script" unit "$@" 2>&1 | "$progress" "$mod"
