@@ -1,6 +1,7 @@
 package changetype
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -177,7 +178,15 @@ func FuzzClassify(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(func(t *testing.T, old, nu string) {
-		checkTypes(t, old, nu, classify(old, nu))
+		ts := classify(old, nu)
+		checkTypes(t, old, nu, ts)
+		// A Classifier that classified something else first gives the same.
+		var c Classifier
+		figs := words.Figures(words.Diff(old, nu))
+		c.Classify(nu+" "+old, old, nil)
+		if again := c.Classify(old, nu, figs); !reflect.DeepEqual(again, ts) {
+			t.Fatalf("%q → %q: %s, after reuse %s", old, nu, show(ts), show(again))
+		}
 	})
 }
 
