@@ -100,7 +100,7 @@ fit and says how many it cut.`,
 	f.StringVar(&o.types, "type", "", "list only modified, merged and split changes of at least one of these `TYPES` of change, comma-separated: "+strings.Join(changetype.Names, ", "))
 	f.Float64Var(&o.threshold, "threshold", diff.DefaultThreshold, "content similarity (0-1) below which clauses are not paired")
 	f.BoolVar(&o.showUnchanged, "all", false, "list unchanged clauses too")
-	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, figures), then the counts")
+	f.BoolVar(&o.stat, "stat", false, "text: one line per change (kind, numbers, topic, similarity, types of change, figures), then the counts per kind and per type")
 	f.StringVar(&o.sources, "sources", "short", "text: how much of the sources and notes to show: none, short (outlets numbered once) or full (dates, coverage, notes, pairing)")
 	f.BoolVar(&o.noCarry, "no-carry", false, "compare the versions as they stand, without what a partial OLD carries from the version it revises")
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit with status 1 when there are differences (after any --only/--topic/--type filter)")
