@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/plan"
 )
@@ -56,16 +57,45 @@ func JSONEnvelope(w io.Writer, schema string, v any) error {
 // reports (DEL, C1 controls, bidirectional overrides...) escaped as \uXXXX,
 // which encoding/json leaves as they are: the decoded value is the same,
 // but a terminal or log showing the JSON gets none of them.
+//
+// The encoder's output goes straight to w through the escaping, without a
+// copy of its own: a report's JSON can be ten times its corpus, and each
+// whole copy held at once counted towards peak memory (issue 12.4).
 func EncodeJSON(w io.Writer, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	enc := json.NewEncoder(hiddenEscaper{w})
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
+	return enc.Encode(v)
+}
+
+// hiddenEscaper writes to w what is written to it, with the characters
+// plan.IsHiddenControl reports escaped (jsonEscape). A json.Encoder writes
+// each value in one call, so no character is split between two writes.
+type hiddenEscaper struct{ w io.Writer }
+
+func (h hiddenEscaper) Write(b []byte) (int, error) {
+	start := 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if plan.IsHiddenControl(r) {
+			if _, err := h.w.Write(b[start:i]); err != nil {
+				return start, err
+			}
+			if _, err := io.WriteString(h.w, jsonEscape(r)); err != nil {
+				return i, err
+			}
+			start = i + size
+		}
+		i += size
 	}
-	_, err := w.Write(plan.EscapeHidden(b.Bytes(), jsonEscape))
-	return err
+	if _, err := h.w.Write(b[start:]); err != nil {
+		return start, err
+	}
+	return len(b), nil
 }
 
 // jsonEscape is the \uXXXX escape of r, in encoding/json's lower case.
