@@ -12,6 +12,9 @@ import (
 // generator or the stemmer. Without WordNet the committed table is used as
 // it is, and the test says so.
 func TestTableFresh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("regenerates the whole WordNet table; not in -short mode")
+	}
 	dict := os.Getenv("WORDNET_DICT")
 	if dict == "" {
 		dict = "/usr/share/wordnet"
