@@ -79,6 +79,35 @@ func waitForHandler(t *testing.T, pid int, sig syscall.Signal) {
 	t.Fatalf("plandiff did not install a handler for %v", sig)
 }
 
+// waitForRead waits until process pid has read as many bytes as file holds,
+// where Linux says so (rchar in /proc/PID/io): it is reading its input, so
+// run has set up its signal handling. SigCgt alone is not enough: the Go
+// runtime catches SIGINT from its first instruction, and a signal that comes
+// before signal.Notify still kills the process (exit -1), which a race-built
+// binary on a loaded machine was slow enough to show. Elsewhere, or after
+// two minutes, it returns and stopWith's own wait stands.
+func waitForRead(t *testing.T, pid int, file string) {
+	t.Helper()
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ioStats := fmt.Sprintf("/proc/%d/io", pid)
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		data, err := os.ReadFile(ioStats)
+		if err != nil {
+			return // not Linux, or the process ended: stopWith reports it
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "rchar:"); ok {
+				if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil && n >= fi.Size() {
+					return
+				}
+			}
+		}
+	}
+}
+
 // onlyFiles fails unless dir holds exactly the names given.
 func onlyFiles(t *testing.T, dir string, names ...string) {
 	t.Helper()
@@ -123,6 +152,7 @@ func TestSignalDuringDiff(t *testing.T) {
 		msg  string
 	}{{syscall.SIGINT, 130, "plandiff: interrupted\n"}, {syscall.SIGTERM, 143, "plandiff: terminated\n"}} {
 		cmd, stderr := startPlandiff(t, dir, "diff", "--format", "json", "-o", "out.json", "old.yaml", "new.yaml")
+		waitForRead(t, cmd.Process.Pid, filepath.Join(dir, "old.yaml"))
 		code, took := stopWith(t, cmd, tc.sig, 400*time.Millisecond)
 		if code != tc.code || stderr.String() != tc.msg {
 			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tc.sig, code, stderr, tc.code, tc.msg)
@@ -139,7 +169,9 @@ func TestSignalDuringDiff(t *testing.T) {
 	// next run that writes the same file removes it once it is a minute old.
 	cmd, _ := startPlandiff(t, dir, "diff", "--format", "json", "-o", "out.json", "old.yaml", "new.yaml")
 	var temp string
-	for deadline := time.Now().Add(time.Minute); temp == "" && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	// The deadline only bounds a hang: a race-built run on a loaded machine
+	// took more than a minute to reach its output.
+	for deadline := time.Now().Add(5 * time.Minute); temp == "" && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		names, _ := filepath.Glob(filepath.Join(dir, ".out.json.tmp-*"))
 		if len(names) > 0 {
 			temp = names[0]
