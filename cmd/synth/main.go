@@ -112,7 +112,7 @@ func gen(args []string) error {
 		}},
 	}
 	for _, f := range files {
-		if err := writeFile(filepath.Join(*dir, f.name), f.write); err != nil {
+		if err := synth.WriteFile(filepath.Join(*dir, f.name), f.write); err != nil {
 			return err
 		}
 	}
@@ -131,7 +131,7 @@ func minimal(args []string) error {
 	if *out == "" {
 		return errors.New("minimal: -o FILE is required")
 	}
-	return writeFile(*out, func(w io.Writer) error { return synth.WriteMinimal(w, *n, *flow) })
+	return synth.WriteFile(*out, func(w io.Writer) error { return synth.WriteMinimal(w, *n, *flow) })
 }
 
 // limits writes the worst cases under the caps (synth.WriteLimits) and
@@ -154,7 +154,7 @@ func limits(args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(*dir, "cases.tsv"), func(w io.Writer) error {
+	return synth.WriteFile(filepath.Join(*dir, "cases.tsv"), func(w io.Writer) error {
 		for _, c := range cases {
 			kind := "problems"
 			if c.Valid {
@@ -166,18 +166,6 @@ func limits(args []string) error {
 		}
 		return nil
 	})
-}
-
-func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return f.Close()
 }
 
 func score(args []string, stdout io.Writer) error {

@@ -64,7 +64,7 @@ func WriteLimits(dir string, opts plan.Options) ([]LimitCase, error) {
 		files := []string{name + "-a.yaml", name + "-b.yaml"}
 		for k, f := range files {
 			m.Other = k == 1
-			if err := writeFile(filepath.Join(dir, f), m.Write); err != nil {
+			if err := WriteFile(filepath.Join(dir, f), m.Write); err != nil {
 				return err
 			}
 		}
@@ -84,7 +84,7 @@ func WriteLimits(dir string, opts plan.Options) ([]LimitCase, error) {
 		return nil, err
 	}
 
-	if err := writeFile(filepath.Join(dir, "problems.yaml"), func(w io.Writer) error { return writeProblems(w, maxClauses) }); err != nil {
+	if err := WriteFile(filepath.Join(dir, "problems.yaml"), func(w io.Writer) error { return writeProblems(w, maxClauses) }); err != nil {
 		return nil, err
 	}
 	cases = append(cases, LimitCase{Name: "problems", Files: []string{"problems.yaml"}, Clauses: maxClauses,
@@ -96,7 +96,7 @@ func WriteLimits(dir string, opts plan.Options) ([]LimitCase, error) {
 	}
 	files := []string{"realistic-a.yaml", "realistic-b.yaml"}
 	for k, side := range []*plan.Plan{p.Old, p.New} {
-		if err := writeFile(filepath.Join(dir, files[k]), func(w io.Writer) error { return WriteYAML(w, side) }); err != nil {
+		if err := WriteFile(filepath.Join(dir, files[k]), func(w io.Writer) error { return WriteYAML(w, side) }); err != nil {
 			return nil, err
 		}
 	}
@@ -164,8 +164,8 @@ func realisticPair(maxClauses int) (*Pair, error) {
 	}
 }
 
-// writeFile writes a file through write.
-func writeFile(path string, write func(io.Writer) error) error {
+// WriteFile creates path and writes it through write (the synth command uses it too).
+func WriteFile(path string, write func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
