@@ -317,18 +317,7 @@ func TestCompare(t *testing.T) {
 	for _, tc := range compareCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			r, err := diff.Compare(context.Background(), tc.old, tc.new, tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var have []string
-			for _, c := range r.Changes {
-				have = append(have, describe(c))
-			}
-			if !reflect.DeepEqual(have, tc.want) {
-				t.Errorf("changes:\nhave %s\nwant %s", strings.Join(have, "\n     "), strings.Join(tc.want, "\n     "))
-			}
-			checkInvariants(t, tc.old, tc.new, r)
+			checkChanges(t, tc.old, tc.new, tc.opts, tc.want)
 		})
 	}
 }
@@ -427,6 +416,24 @@ func TestCompareErrors(t *testing.T) {
 	if _, err := diff.ParseMatch("fuzzy"); err == nil {
 		t.Error("ParseMatch accepted an unknown mode")
 	}
+}
+
+// checkChanges compares old and new and checks the changes, described one a
+// line, and the result's invariants.
+func checkChanges(t *testing.T, old, nu *plan.Plan, opts diff.Options, want []string) {
+	t.Helper()
+	r, err := diff.Compare(context.Background(), old, nu, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var have []string
+	for _, c := range r.Changes {
+		have = append(have, describe(c))
+	}
+	if !reflect.DeepEqual(have, want) {
+		t.Errorf("changes:\nhave %s\nwant %s", strings.Join(have, "\n     "), strings.Join(want, "\n     "))
+	}
+	checkInvariants(t, old, nu, r)
 }
 
 // checkInvariants checks the contract on any result: every clause of both

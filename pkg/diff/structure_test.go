@@ -130,18 +130,7 @@ func TestStructure(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			r, err := diff.Compare(context.Background(), tc.old, tc.new, content)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var have []string
-			for _, c := range r.Changes {
-				have = append(have, describe(c))
-			}
-			if !reflect.DeepEqual(have, tc.want) {
-				t.Errorf("changes:\nhave %s\nwant %s", strings.Join(have, "\n     "), strings.Join(tc.want, "\n     "))
-			}
-			checkInvariants(t, tc.old, tc.new, r)
+			checkChanges(t, tc.old, tc.new, content, tc.want)
 		})
 	}
 }
