@@ -475,6 +475,7 @@ func (a *aligner) assign(cs []cand) {
 	a.clearOld, a.clearNew = make([]bool, len(a.old)), make([]bool, len(a.new))
 	clear, clearNew := a.clearOld, a.clearNew
 	competes := a.competes
+	a.margin = a.noiseMargin(a.runnersUp(cs, competes))
 	for range maxClearRounds {
 		second := a.runnersUp(cs, competes)
 		took := false
@@ -554,6 +555,7 @@ func (a *aligner) moveLate(cs []cand) {
 type runnersUp struct {
 	bestOld, bestNew     []float64
 	secondOld, secondNew []float64
+	margin               float64 // the larger margin of a distinct pair (aligner.margin)
 }
 
 // clear reports whether c stands out from the runners-up of its clauses in
@@ -576,11 +578,33 @@ func (r runnersUp) clear(c cand, strong float64, ratio bool) bool {
 		return false
 	}
 	mo, mn := c.sim-r.secondOld[c.o], c.sim-r.secondNew[c.n]
-	if c.sim >= strong && max(mo, mn) >= distinctMargin && min(mo, mn) >= distinctMargin/2 {
+	if c.sim >= strong && max(mo, mn) >= r.margin && min(mo, mn) >= distinctMargin/2 {
 		return true
 	}
 	run := max(r.secondOld[c.o], r.secondNew[c.n])
 	return ratio && c.sim-run >= moveMargin && c.sim >= moveRatio*run
+}
+
+// noiseMargin returns the margin by which a distinct pair must beat one of
+// its runners-up in this comparison: distinctMargin, or noiseShare of the
+// median runner-up score where that is more. The runner-up of a clause is
+// mostly an unrelated clause, so the median says how alike unrelated
+// clauses of these two texts are: low in free prose, high in templated texts
+// where every clause shares a frame with hundreds of others, and there a
+// fixed margin is within the noise and lets a removed and an added clause of
+// one template pair as a move.
+func (a *aligner) noiseMargin(r runnersUp) float64 {
+	var sec []float64
+	for o, b := range r.bestOld {
+		if b > 0 {
+			sec = append(sec, r.secondOld[o])
+		}
+	}
+	if len(sec) == 0 {
+		return distinctMargin
+	}
+	slices.Sort(sec)
+	return max(distinctMargin, noiseShare*sec[len(sec)/2])
 }
 
 // competes reports whether a candidate counts as a runner-up: both its
@@ -591,7 +615,7 @@ func (a *aligner) competes(c cand) bool {
 
 // runnersUp counts the candidates that free accepts.
 func (a *aligner) runnersUp(cs []cand, free func(cand) bool) runnersUp {
-	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new)), make([]float64, len(a.old)), make([]float64, len(a.new))}
+	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new)), make([]float64, len(a.old)), make([]float64, len(a.new)), max(a.margin, distinctMargin)}
 	note := func(b, sec []float64, i int32, s float64) {
 		switch {
 		case s > b[i]:
@@ -865,6 +889,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 			ownOld[c.o], ownNew[c.n] = true, true
 		}
 	}
+	own := a.mutualBest(cs)
 	for _, p := range ps {
 		o, n := p.c.o, p.c.n
 		if p.split && ownNew[n] || !p.split && ownOld[o] {
@@ -891,7 +916,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 		// Far from the other parts, a part of a single word is no part: a
 		// one-word heading ("Territory:") is wholly contained in any
 		// clause that uses its word, which is no evidence at a distance.
-		if a.residual(o, n, p.split) < need || far && a.singleWord(o, n, p.split) {
+		if a.residual(o, n, p.split) < need || far && (a.singleWord(o, n, p.split) || own.elsewhere(a, o, n, p.split)) {
 			continue
 		}
 		before := a.groupSim(g.old, g.new)
@@ -913,6 +938,86 @@ func (a *aligner) mergeSplit(cs []cand) {
 		}
 		g.rule = RuleMergeSplit
 	}
+}
+
+// bestFree holds, for every clause still free, its three best free
+// candidates on the other side (-1 when none), best first.
+type bestFree struct {
+	oldTo, newTo [][3]ranked
+}
+
+// mutualBest finds the best free candidates of every free clause.
+func (a *aligner) mutualBest(cs []cand) bestFree {
+	none := [3]ranked{{n: -1}, {n: -1}, {n: -1}}
+	b := bestFree{make([][3]ranked, len(a.old)), make([][3]ranked, len(a.new))}
+	for i := range b.oldTo {
+		b.oldTo[i] = none
+	}
+	for i := range b.newTo {
+		b.newTo[i] = none
+	}
+	note := func(top *[3]ranked, to int32, s float64) {
+		for k := range top {
+			if top[k].n < 0 || s > top[k].score {
+				copy(top[k+1:], top[k:2])
+				top[k] = ranked{n: to, score: s}
+				return
+			}
+		}
+	}
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim <= 0 {
+			continue
+		}
+		note(&b.oldTo[c.o], c.n, c.sim)
+		note(&b.newTo[c.n], c.o, c.sim)
+	}
+	return b
+}
+
+// elsewhere reports whether the leftover clause of a proposed part (new n
+// when split, else old o) has a clear counterpart of its own: a clause
+// still free on the other side, each the other's best candidate, that it
+// resembles more than the whole it would join, and by moveRatio more than
+// the runners-up of both (the whole aside), as a clear move must. Such a
+// clause says what the part says, though maybe too weakly to be paired;
+// the whole only shares some of its words ("Ukraine stays sovereign" is
+// not a piece of a clause on Russia's sovereign assets that stay frozen,
+// when another clause is Ukraine's sovereignty). A runner-up close behind
+// is the noise of templated texts, and then the part's words decide.
+func (b bestFree) elsewhere(a *aligner, o, n int32, split bool) bool {
+	var part, mine [3]ranked
+	whole := o
+	if split {
+		part = b.newTo[n]
+	} else {
+		part, whole = b.oldTo[o], n
+	}
+	alt := part[0]
+	if alt.n < 0 || alt.n == whole {
+		return false
+	}
+	if split {
+		mine = b.oldTo[alt.n]
+	} else {
+		mine = b.newTo[alt.n]
+	}
+	self := n
+	if !split {
+		self = o
+	}
+	if mine[0].n != self {
+		return false
+	}
+	run := mine[1].score
+	for _, r := range part[1:] {
+		if r.n >= 0 && r.n != whole {
+			run = max(run, r.score)
+			break
+		}
+	}
+	wholeSim, _, _ := a.match().score(a.old[o].bag(), a.new[n].bag())
+	return alt.score > wholeSim && alt.score >= moveRatio*run
 }
 
 // preFactor: see mergeSplit's propose. The soft part of a residual is at

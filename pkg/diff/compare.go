@@ -129,7 +129,8 @@ type aligner struct {
 	vec              *vectors // nil until content alignment needs it
 	m                *matcher // scores pairs on the aligner's goroutine (match)
 
-	clearOld, clearNew []bool // clauses taken by clear pairs (assign)
+	clearOld, clearNew []bool  // clauses taken by clear pairs (assign)
+	margin             float64 // the larger margin of a distinct move (noiseMargin)
 
 	// kept lists the removed entries both sides carry, as pairs of
 	// entries (old's, new's); they are not in marks.

@@ -58,6 +58,11 @@ const (
 	tTroops120 = "Foreign troops will withdraw from the buffer zone within 120 days."
 	tTerritory = "Territory: Crimea, Luhansk and Donetsk will be recognised as de facto Russian, including by the United States."
 	tTerrNew   = "Crimea, Luhansk and Donetsk will be recognised de facto as Russian, the United States included."
+
+	tFrozen    = "Ukraine will be fully rebuilt and financially compensated, including through Russian sovereign assets, which stay frozen until Russia has compensated Ukraine for the damage."
+	tFrozenNew = "Full rebuilding of and compensation for Kyiv, partly out of the Kremlin's state assets, held frozen until the damage is paid for."
+	tSovShort  = "Ukraine's sovereignty will be confirmed."
+	tSovNew    = "Ukraine stays sovereign."
 )
 
 func TestStructure(t *testing.T) {
@@ -125,6 +130,21 @@ func TestStructure(t *testing.T) {
 				"unchanged of>nf renumbered rule=content", "unchanged og>ng renumbered rule=content", "unchanged oh>nh renumbered rule=content",
 				"unchanged oi>ni renumbered rule=content", "unchanged oj>nj renumbered rule=content", "unchanged ok>nk renumbered rule=content",
 				"modified t>u renumbered rule=content"},
+		},
+		{
+			// "Ukraine stays sovereign" shares all its words with the
+			// clause on Russia's sovereign assets that stay frozen, eight
+			// places away, but it is the sovereignty clause told briefly:
+			// it is no split part of the assets clause.
+			name: "far_part_with_a_counterpart_of_its_own",
+			old: withClauses("a", one(cl("s", "1", tSovShort), cl("o1", "2", tNATO), cl("o2", "3", tElections), cl("o3", "4", tAmnesty),
+				cl("o4", "5", tNuclear), cl("f", "6", tFrozen), cl("o5", "7", tGrain), cl("o6", "8", tLanguage), cl("o7", "9", tArmy))),
+			new: withClauses("b", one(cl("g", "1", tFrozenNew), cl("n5", "2", tGrain), cl("n6", "3", tLanguage), cl("n7", "4", tArmy),
+				cl("n1", "5", tNATO), cl("n2", "6", tElections), cl("n3", "7", tAmnesty), cl("n4", "8", tNuclear), cl("t", "9", tSovNew))),
+			want: []string{"removed s> evidence=absent rule=none", "modified f>g renumbered rule=content",
+				"unchanged o5>n5 renumbered rule=content", "unchanged o6>n6 renumbered rule=content", "unchanged o7>n7 renumbered rule=content",
+				"unchanged o1>n1 moved renumbered rule=content", "unchanged o2>n2 moved renumbered rule=content",
+				"unchanged o3>n3 moved renumbered rule=content", "unchanged o4>n4 moved renumbered rule=content", "added >t rule=none"},
 		},
 	}
 	for _, tc := range cases {
