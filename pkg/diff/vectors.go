@@ -88,6 +88,8 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	for v.pairBits < 18 && 1<<v.pairBits < size/3 {
 		v.pairBits++
 	}
+	all := es
+	es, same := distinctTexts(ctx, es)
 	chunks := make([]tokenChunk, (len(es)+vectorChunk-1)/vectorChunk)
 	parallel(ctx, len(chunks), func(k int) {
 		chunks[k].tokenise(es[k*vectorChunk : min((k+1)*vectorChunk, len(es))])
@@ -126,6 +128,10 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	if ctx.Err() != nil {
 		return v
 	}
+	for _, d := range same {
+		d.e.terms, d.e.keys, d.e.seq, d.e.phrases = d.first.terms, d.first.keys, d.first.seq, d.first.phrases
+	}
+	es = all
 
 	v.df = make([]int32, nt)
 	v.keyDF = make([]int32, int(v.conceptKey)+lexicon.Concepts())
@@ -163,6 +169,44 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	}
 	v.ng = buildNgrams(ctx, v, es)
 	return v
+}
+
+// sameText is a clause whose text is, byte for byte, that of an earlier
+// clause, first.
+type sameText struct{ e, first *entry }
+
+// distinctTexts sets every entry's hash and returns the entries whose text
+// is not that of an earlier entry, in order, and the others with the entry
+// they repeat. In a typical comparison most clauses of the new version are
+// clauses of the old one word for word: each distinct text is tokenised once
+// and the others take its model. Word ids are assigned in order of first
+// appearance, and every word of a repeated text appears first in the entry
+// it repeats, so the ids, and all that follows, are those tokenising every
+// entry would give.
+func distinctTexts(ctx context.Context, es []*entry) ([]*entry, []sameText) {
+	const chunk = 4096
+	parallel(ctx, (len(es)+chunk-1)/chunk, func(k int) {
+		for _, e := range es[k*chunk : min((k+1)*chunk, len(es))] {
+			e.hash = spaceHash(e.c.Text)
+		}
+	})
+	firsts := make(map[uint64]*entry, len(es))
+	out := make([]*entry, 0, len(es))
+	var same []sameText
+	for _, e := range es {
+		if e.c.Text != "" {
+			f, ok := firsts[e.hash]
+			if ok && f.c.Text == e.c.Text {
+				same = append(same, sameText{e, f})
+				continue
+			}
+			if !ok { // a text of another spacing, or a collision, is tokenised on its own
+				firsts[e.hash] = e
+			}
+		}
+		out = append(out, e)
+	}
+	return out, same
 }
 
 // terms turns the distinct words of a comparison into terms: each word's
@@ -310,7 +354,6 @@ func (c *tokenChunk) tokenise(es []*entry) {
 	}
 	for i, e := range es {
 		text := e.c.Text
-		e.hash = spaceHash(text)
 		figs = fr.Append(figs[:0], text)
 		f := 0
 		for j := 0; j < len(text); {
