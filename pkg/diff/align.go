@@ -838,13 +838,9 @@ func (a *aligner) mergeSplit(cs []cand) {
 		og, ng := a.oldGroup[o], a.newGroup[n]
 		switch {
 		case og < 0 && ng >= 0 && len(a.groups[ng].new) == 1 && overlap >= preFactor*thr*a.old[o].w:
-			if r := a.residual(o, n, false); r >= thr {
-				ps = append(ps, proposal{cand{o: o, n: n}, false, r})
-			}
+			ps = append(ps, proposal{cand{o: o, n: n}, false, 0})
 		case ng < 0 && og >= 0 && len(a.groups[og].old) == 1 && a.groups[og].mark < 0 && overlap >= preFactor*thr*a.new[n].w:
-			if r := a.residual(o, n, true); r >= thr {
-				ps = append(ps, proposal{cand{o: o, n: n}, true, r})
-			}
+			ps = append(ps, proposal{cand{o: o, n: n}, true, 0})
 		}
 	}
 	for _, c := range cs {
@@ -873,6 +869,15 @@ func (a *aligner) mergeSplit(cs []cand) {
 			}
 		}
 	}
+	// The residuals read the groups and change nothing: compute them on a
+	// few goroutines, each proposal's in its own slot.
+	const chunk = 512
+	parallelWith(a.ctx, (len(ps)+chunk-1)/chunk, func() *matcher { return newMatcher(a.vec) }, func(m *matcher, k int) {
+		for i := k * chunk; i < min((k+1)*chunk, len(ps)); i++ {
+			ps[i].r = a.residual(m, ps[i].c.o, ps[i].c.n, ps[i].split)
+		}
+	})
+	ps = slices.DeleteFunc(ps, func(p proposal) bool { return p.r < thr })
 	slices.SortFunc(ps, func(x, y proposal) int {
 		return cmp.Or(cmp.Compare(y.r, x.r), cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n), boolCompare(x.split, y.split))
 	})
@@ -916,7 +921,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 		// Far from the other parts, a part of a single word is no part: a
 		// one-word heading ("Territory:") is wholly contained in any
 		// clause that uses its word, which is no evidence at a distance.
-		if a.residual(o, n, p.split) < need || far && (a.singleWord(o, n, p.split) || own.elsewhere(a, o, n, p.split)) {
+		if a.residual(a.match(), o, n, p.split) < need || far && (a.singleWord(o, n, p.split) || own.elsewhere(a, o, n, p.split)) {
 			continue
 		}
 		before := a.groupSim(g.old, g.new)
@@ -1063,9 +1068,8 @@ func near(idx []int32, i int32) bool {
 
 // residual returns the share of the leftover clause's weight (old o when
 // split is false, new n when true) that is contained in what the other
-// clause's group does not already explain.
-func (a *aligner) residual(o, n int32, split bool) float64 {
-	m := a.match()
+// clause's group does not already explain, scored with m.
+func (a *aligner) residual(m *matcher, o, n int32, split bool) float64 {
 	var part, whole *entry
 	var rest []term
 	if split {
