@@ -52,6 +52,24 @@ var partyTable = []party{
 	{"OSCE", []string{"OSCE"}},
 }
 
+// PartyWords returns, lower-cased, the one-word names of the parties the
+// classifier knows ("russia", "kyiv", "nato", "american"), for the aligner's
+// order signal (who does what to whom). Forms of several words, and forms
+// of two capitals (US, EU, UN), which lower-cased are common words, are
+// left out.
+func PartyWords() []string {
+	var out []string
+	for _, p := range partyTable {
+		for _, f := range p.forms {
+			if strings.ContainsAny(f, " .") || len(f) <= 2 && f == strings.ToUpper(f) {
+				continue
+			}
+			out = append(out, strings.ToLower(f))
+		}
+	}
+	return out
+}
+
 // form is one way of naming a party, split into words.
 type form struct {
 	words []string // lower case, or as written when exact

@@ -313,7 +313,7 @@ func keptEdits(text string) []words.Edit {
 // similarity is the content similarity of the joined sides, rounded, and
 // the signals that made it.
 func (a *aligner) similarity(m *matcher, olds, news []*entry) (float64, signals) {
-	s, _, sig := m.score(m.join(olds), m.join(news))
+	s, sig := m.reported(m.join(olds), m.join(news))
 	return RoundSimilarity(s), sig
 }
 

@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sync"
 
+	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/lexicon"
 )
 
@@ -73,6 +75,7 @@ type matcher struct {
 	cnt            *countScratch // b's term counts, for the n-gram dot product
 	posB, posStamp []int32       // per term: its first place in b's text, when posStamp says this call
 	places         []int32       // b's places of a's shared content terms, in a's order
+	partyAt        []bool        // per place: the term names a party
 	tails          []int32
 }
 
@@ -168,20 +171,43 @@ func (m *matcher) score(a, b bag) (sim, overlap float64, sig signals) {
 			}
 		}
 	}
-	if agree := m.order(a, b); agree < 1 {
+	if agree, _ := m.order(a, b); agree < 1 {
 		sim *= 1 - orderWeight*(1-agree)
 		sig |= sigOrder
 	}
 	return min(sim, 1), overlap, sig
 }
 
+// reported is the similarity a change reports for a and b: their score,
+// less swapWeight where two parties trade roles (order). The swap counts
+// only here, not in pairing: a clause whose parties trade roles is still
+// that clause, changed in what matters most, so it pairs as before and
+// reports how far it moved.
+func (m *matcher) reported(a, b bag) (float64, signals) {
+	sim, _, sig := m.score(a, b)
+	if _, swapped := m.order(a, b); swapped {
+		sim *= 1 - swapWeight
+		sig |= sigOrder
+	}
+	return sim, sig
+}
+
 // order returns the share of the content terms a and b share (each taken at
 // its first place in each text) that keep the same relative order: the
 // longest increasing run of their places in b, taken in a's order. Fewer
 // than three shared content terms say nothing about order (1).
-func (m *matcher) order(a, b bag) float64 {
+//
+// swapped reports whether two named parties trade places around a third
+// shared term ("Russia will compensate Ukraine" / "Ukraine will compensate
+// Russia": the parties swap around the verb), that is, whether three of
+// the places decrease, the outer two parties'. That is who does what to
+// whom, not how a sentence is built: a clause whose halves change places,
+// or whose phrase moves to the front, keeps the order inside each part and
+// has no such triple. The share alone misses it in a long sentence, where
+// the words that keep their order outnumber the two that swap.
+func (m *matcher) order(a, b bag) (agree float64, swapped bool) {
 	if len(a.seq) == 0 || len(b.seq) == 0 {
-		return 1
+		return 1, false
 	}
 	m.stamp++
 	if m.stamp == 0 {
@@ -196,15 +222,16 @@ func (m *matcher) order(a, b bag) float64 {
 		t := b.seq[i]
 		m.posB[t], m.posStamp[t] = int32(i), st
 	}
-	m.places = m.places[:0]
+	m.places, m.partyAt = m.places[:0], m.partyAt[:0]
 	for _, t := range a.seq {
 		if m.posStamp[t] == st && m.v.content[t] {
 			m.places = append(m.places, m.posB[t])
+			m.partyAt = append(m.partyAt, m.v.party[t])
 			m.posStamp[t] = 0 // each term once
 		}
 	}
 	if len(m.places) < 3 {
-		return 1
+		return 1, false
 	}
 	// Longest strictly increasing subsequence, by patience sorting.
 	m.tails = m.tails[:0]
@@ -216,8 +243,37 @@ func (m *matcher) order(a, b bag) float64 {
 			m.tails[k] = p
 		}
 	}
-	return float64(len(m.tails)) / float64(len(m.places))
+	agree = float64(len(m.tails)) / float64(len(m.places))
+	if len(m.tails) == len(m.places) {
+		return 1, false
+	}
+	// A decreasing triple whose ends are parties: scanning in a's order,
+	// top is the largest place of a party so far and mid the largest place
+	// of any term that came after a party placed above it in b.
+	top, mid := int32(-1), int32(-1)
+	for i, p := range m.places {
+		party := m.partyAt[i]
+		if party && p < mid {
+			return agree, true
+		}
+		if p < top {
+			mid = max(mid, p)
+		}
+		if party {
+			top = max(top, p)
+		}
+	}
+	return agree, false
 }
+
+// partyStems is the set of the stems of changetype.PartyWords.
+var partyStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range changetype.PartyWords() {
+		m[stemOf(w)] = true
+	}
+	return m
+})
 
 // join returns the bag of several entries together.
 func (m *matcher) join(es []*entry) bag {

@@ -189,6 +189,25 @@ func TestMeaningCases(t *testing.T) {
 			t.Errorf("have %s similarity %.3f, want modified with similarity at most 0.9", describe(c), c.Similarity)
 		}
 	})
+	t.Run("roles_swapped_in_a_long_sentence", func(t *testing.T) {
+		t.Parallel()
+		c := pairOf(t, "Russia will compensate Ukraine for the damage caused by the war.",
+			"Ukraine will compensate Russia for the damage caused by the war.")
+		// The words that keep their order outnumber the two parties that
+		// swap; the swap around the verb still counts.
+		if c.Kind != diff.KindModified || c.Similarity > 0.8 {
+			t.Errorf("have %s similarity %.3f, want modified with similarity at most 0.8", describe(c), c.Similarity)
+		}
+	})
+	t.Run("halves_swapped_keep_roles", func(t *testing.T) {
+		t.Parallel()
+		c := pairOf(t, "Within 100 days of the signing, Ukraine will hold elections.",
+			"Ukraine will hold elections within 100 days of the signing.")
+		// The two halves change places; nobody's role changes.
+		if c.Kind != diff.KindModified || c.Similarity < 0.8 {
+			t.Errorf("have %s similarity %.3f, want modified with similarity at least 0.8", describe(c), c.Similarity)
+		}
+	})
 	// Each pair differs only in the form of one or two words; with the
 	// forms told apart, these short clauses would fall to about half
 	// similarity.

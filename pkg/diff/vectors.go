@@ -70,6 +70,7 @@ type vectors struct {
 	concepts   [][]uint32               // per term: the lexicon concepts it is a member of (keys)
 	ng         *ngrams                  // the n-gram model (ngram.go)
 	content    []bool                   // per term: a word that is not a function word (order)
+	party      []bool                   // per term: a one-word name of a party (order)
 	conceptKey uint32                   // the first concept key: terms, then bigram buckets, then concepts
 }
 
@@ -234,8 +235,11 @@ func (v *vectors) terms(ctx context.Context, words []string) []int32 {
 	v.lex = make([]lexicon.Entry, len(v.stems))
 	v.concepts = make([][]uint32, len(v.stems))
 	v.content = make([]bool, len(v.stems))
+	v.party = make([]bool, len(v.stems))
+	parties := partyStems()
 	for t, s := range v.stems {
 		v.content[t] = s != "" && !lexicon.IsStopWord(s)
+		v.party[t] = parties[s]
 		if s == "" || s[0] == figurePrefix || isDigitByte(s[0]) {
 			continue
 		}
