@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io"
 )
 
@@ -44,10 +45,19 @@ func (g *CommandGuard) Write(p []byte) (int, error) {
 		}
 	}
 	for i := from; i < len(p); i++ {
+		if g.mid {
+			// Past a line's start nothing is guarded: go to the next line
+			// at once (most of a large output is line bodies).
+			j := bytes.IndexByte(p[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j
+		}
 		switch c := p[i]; {
 		case c == '\n':
 			g.mid = false
-		case g.mid, c == ' ', c == '\t':
+		case c == ' ', c == '\t':
 		case c == ':' && i+1 == len(p):
 			// A ':' at a line's start, at the end of p: hold it back.
 			out = append(out, p[from:i]...)

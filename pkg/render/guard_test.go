@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -64,5 +65,20 @@ func TestCommandGuard(t *testing.T) {
 		if want := guardWhole(in); b.String() != want {
 			t.Fatalf("%q in pieces -> %q, want %q", in, b.String(), want)
 		}
+	}
+}
+
+// BenchmarkCommandGuard passes indented JSON-like output, the common case
+// (a large diff or report written to a CI log), through the guard.
+func BenchmarkCommandGuard(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 1<<20; i++ {
+		sb.WriteString("    {\n      \"op\": \"equal\",\n      \"text\": \"the Parties shall within 30 days: withdraw all forces\"\n    },\n")
+	}
+	p := []byte(sb.String())
+	b.SetBytes(int64(len(p)))
+	g := NewCommandGuard(io.Discard)
+	for b.Loop() {
+		g.Write(p)
 	}
 }
