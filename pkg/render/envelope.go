@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/plan"
@@ -58,14 +60,24 @@ func JSONEnvelope(w io.Writer, schema string, v any) error {
 // which encoding/json leaves as they are: the decoded value is the same,
 // but a terminal or log showing the JSON gets none of them.
 //
-// The encoder's output goes straight to w through the escaping, without a
-// copy of its own: a report's JSON can be ten times its corpus, and each
-// whole copy held at once counted towards peak memory (issue 12.4).
+// Objects and arrays down to streamLevels deep are written a member at a
+// time (jsonStream), each member encoded compactly and indented on its way
+// out, so no whole copy of the output is held: a report's JSON can be ten
+// times its corpus, and encoding/json holds the compact and the indented
+// document at once (report --format json at the clause limit: 2.3 GB; issue
+// 12). The bytes are those of json.Encoder with SetIndent("", "  ").
+// Because output is written as it is encoded, an encoding error can leave
+// part of the document written to w.
 func EncodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(hiddenEscaper{w})
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	s := newJSONStream(hiddenEscaper{bw})
+	if err := s.value(reflect.ValueOf(v), 0, streamLevels); err != nil {
+		return err
+	}
+	if err := s.str("\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // hiddenEscaper writes to w what is written to it, with the characters

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -130,12 +130,14 @@ func HTML(w io.Writer, r *Report) error {
 			p.Partial = true
 		}
 	}
-	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, p); err != nil {
+	// Straight to w, not built in memory first: the page of a corpus at the
+	// clause limit is hundreds of MB (issue 12). An error can leave part of
+	// the page written; the command's -o replaces its file only on success.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := tmpl.Execute(bw, p); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return bw.Flush()
 }
 
 func dashHTML(s string) string {

@@ -327,7 +327,7 @@ func Build(l *lineage.Lineage, opts Options) *Report {
 	if r.Title == "" {
 		r.Title = defaultTitle(l)
 	}
-	b := &builder{l: l, r: r, anchors: map[string]bool{}, clauseAnchors: map[string]string{}}
+	b := &builder{l: l, r: r, anchors: map[string]bool{}, clauseAnchors: map[string]string{}, srcAnchors: map[[2]string]string{}}
 	b.versions()
 	b.steps()
 	b.links()
@@ -349,8 +349,9 @@ type builder struct {
 	l             *lineage.Lineage
 	r             *Report
 	anchors       map[string]bool
-	clauseAnchors map[string]string // "version#clause" (node or mark) → anchor
-	rows          map[string]*ClauseRow
+	clauseAnchors map[string]string            // "version#clause" (node or mark) → anchor
+	rows          map[*lineage.Node]*ClauseRow // one node per clause or removed entry of a version
+	srcAnchors    map[[2]string]string         // {version, source} → its anchor, "" when not listed
 }
 
 func (b *builder) anchor(a string) string {
@@ -364,7 +365,7 @@ func (b *builder) anchor(a string) string {
 }
 
 func (b *builder) versions() {
-	b.rows = map[string]*ClauseRow{}
+	b.rows = map[*lineage.Node]*ClauseRow{}
 	for _, v := range b.l.Versions {
 		pv := v.Plan.Version
 		row := &VersionRow{
@@ -396,17 +397,8 @@ func (b *builder) versions() {
 	}
 }
 
-// rowKey names a node's row: a removed entry may share its id with a
-// clause of the same version.
-func rowKey(n *lineage.Node) string {
-	if n.Removed {
-		return n.Version + "#" + n.ID + "#removed"
-	}
-	return n.Version + "#" + n.ID
-}
-
 // row is the clause row of a node.
-func (b *builder) row(n *lineage.Node) *ClauseRow { return b.rows[rowKey(n)] }
+func (b *builder) row(n *lineage.Node) *ClauseRow { return b.rows[n] }
 
 func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 	a := b.anchor(clauseAnchor(v.ID, n.ID))
@@ -422,7 +414,7 @@ func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 	if !n.Stated {
 		cr.Note = "" // the note belongs to the version that states it
 	}
-	b.rows[rowKey(n)] = cr
+	b.rows[n] = cr
 	return cr
 }
 
@@ -516,13 +508,25 @@ func (b *builder) addSources(list []SourceLink, refs []diff.SourceRef, version s
 		if dup {
 			continue
 		}
-		a := ""
-		if v := b.l.Version(version); v != nil && v.Plan.Version.Source(s.ID) != nil {
-			a = sourceAnchor(version, s.ID)
-		}
-		list = append(list, SourceLink{ID: s.ID, Outlet: s.Outlet, Anchor: a, Version: version})
+		list = append(list, SourceLink{ID: s.ID, Outlet: s.Outlet, Anchor: b.sourceLinkAnchor(version, s.ID), Version: version})
 	}
 	return list
+}
+
+// sourceLinkAnchor is the anchor of source id in version's sources list, or
+// "" when it is not listed; one string per source, shared by every clause
+// that cites it (a corpus at the clause limit cites hundreds of thousands
+// of times).
+func (b *builder) sourceLinkAnchor(version, id string) string {
+	k := [2]string{version, id}
+	a, ok := b.srcAnchors[k]
+	if !ok {
+		if v := b.l.Version(version); v != nil && v.Plan.Version.Source(id) != nil {
+			a = sourceAnchor(version, id)
+		}
+		b.srcAnchors[k] = a
+	}
+	return a
 }
 
 // links fills each clause row's sources and its lineage links to the
@@ -704,7 +708,7 @@ func (b *builder) figures() {
 				versions++
 			}
 			for _, n := range c.Nodes {
-				if n.Stated && len(words.ExtractFigures(n.Text)) > 0 {
+				if n.Stated && len(b.figuresOf(n)) > 0 {
 					has = true
 				}
 			}
@@ -726,7 +730,7 @@ func (b *builder) figures() {
 					continue
 				}
 				e.Clauses = append(e.Clauses, b.ref(n.Version, n.ID, n.Number))
-				e.Figures = append(e.Figures, words.ExtractFigures(n.Text)...)
+				e.Figures = append(e.Figures, b.figuresOf(n)...)
 				e.Sources = b.addSources(e.Sources, n.Sources, n.Version)
 			}
 			for _, m := range c.Marks {
@@ -740,6 +744,16 @@ func (b *builder) figures() {
 		}
 		b.r.Figures = append(b.r.Figures, row)
 	}
+}
+
+// figuresOf is words.ExtractFigures of a node's text, taken from its clause
+// row, where it was extracted once: extracting again for every thread
+// allocated 600 MB on a corpus at the clause limit (issue 12).
+func (b *builder) figuresOf(n *lineage.Node) []string {
+	if r := b.row(n); r != nil {
+		return r.Figures
+	}
+	return words.ExtractFigures(n.Text)
 }
 
 func (b *builder) sources() {
