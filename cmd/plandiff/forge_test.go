@@ -85,29 +85,38 @@ func TestNoForgedLines(t *testing.T) {
 // isolate, and the separators.
 const controls = "C1:\u009b\u009c\u009d NEL:\u0085 DEL:\u007f RLO:\u202e LRI:\u2066 LS:\u2028 PS:\u2029"
 
-// TestNoRawControls: JSON and YAML output escapes them (\uXXXX, still the
-// same decoded value), wherever data reaches it.
+// TestNoRawControls: JSON and YAML output escapes the separators, the only
+// ones of them a plan string may hold (written escaped), as \uXXXX, still the
+// same decoded value, wherever data reaches it; every other of them is
+// refused by every command that reads the plan, with its position (issue 12:
+// a terminal or Markdown viewer hides or acts on them). render's tests check
+// that JSON escapes them all.
 func TestNoRawControls(t *testing.T) {
-	dir := t.TempDir()
 	quoted := strings.NewReplacer("\u009b", `\u009b`, "\u009c", `\u009c`, "\u009d", `\u009d`, "\u0085", `\u0085`,
-		"\u007f", `\u007f`, "\u202e", `\u202e`, "\u2066", `\u2066`, "\u2028", `\u2028`, "\u2029", `\u2029`).Replace(controls)
-	for _, v := range []struct{ id, extra, text string }{{"ca", "", "One."}, {"cb", "  supersedes: [ca]\n", "Two."}} {
-		plan := "plandiff: 1\nversion:\n  id: " + v.id + "\n  title: \"T " + quoted + "\"\n  surfaced: 2025-01-01\n" +
-			"  sources: [{id: s, outlet: \"O " + quoted + "\"}]\n" + v.extra + "clauses:\n  - id: x\n" +
-			"    text: \"" + v.text + " " + quoted + "\"\n    note: \"n " + quoted + "\"\n    sources: [s]\n"
-		if err := os.WriteFile(filepath.Join(dir, v.id+".yaml"), []byte(plan), 0o644); err != nil {
-			t.Fatal(err)
+		"\u007f", `\u007f`, "\u202e", `\u202e`, "\u2066", `\u2066`, "\u2028", `\u2028`, "\u2029", `\u2029`)
+	write := func(dir, data string) {
+		for _, v := range []struct{ id, extra, text string }{{"ca", "", "One."}, {"cb", "  supersedes: [ca]\n", "Two."}} {
+			plan := "plandiff: 1\nversion:\n  id: " + v.id + "\n  title: \"T " + data + "\"\n  surfaced: 2025-01-01\n" +
+				"  sources: [{id: s, outlet: \"O " + data + "\"}]\n" + v.extra + "clauses:\n  - id: x\n" +
+				"    text: \"" + v.text + " " + data + "\"\n    note: \"n " + data + "\"\n    sources: [s]\n"
+			if err := os.WriteFile(filepath.Join(dir, v.id+".yaml"), []byte(plan), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
-	for _, args := range [][]string{
+	commands := [][]string{
 		{"show", "--format", "json", "ca.yaml"},
 		{"show", "--format", "yaml", "ca.yaml"},
 		{"diff", "--format", "json", "ca.yaml", "cb.yaml"},
 		{"--plans", ".", "report", "--format", "json"},
 		{"--plans", ".", "list", "--format", "json"},
 		{"--plans", ".", "validate", "--format", "json"},
-	} {
-		code, stdout, stderr := runIn(dir, args...)
+	}
+	seps, hostile := t.TempDir(), t.TempDir()
+	write(seps, quoted.Replace("LS:\u2028 PS:\u2029"))
+	write(hostile, quoted.Replace(controls))
+	for _, args := range commands {
+		code, stdout, stderr := runIn(seps, args...)
 		if code != 0 {
 			t.Fatalf("%q: exit %d\n%s", args, code, stderr)
 		}
@@ -115,8 +124,19 @@ func TestNoRawControls(t *testing.T) {
 			t.Errorf("%q: raw %U in the output", args, []rune(stdout[i:])[0])
 		}
 		// The data is there, escaped (validate prints none).
-		if !strings.Contains(strings.Join(args, " "), "validate") && !strings.Contains(stdout, `\u202e`) {
+		if !strings.Contains(strings.Join(args, " "), "validate") && !strings.Contains(stdout, `\u2028`) && !strings.Contains(stdout, `\L`) {
 			t.Errorf("%q: the escaped data is not in the output", args)
+		}
+		code, stdout, stderr = runIn(hostile, args...)
+		if code == 0 {
+			t.Errorf("%q: exit 0 on plans with control characters", args)
+		}
+		out := stdout + stderr
+		if !strings.Contains(out, "text holds the control character U+009B") || !strings.Contains(out, "ca.yaml") {
+			t.Errorf("%q: no error at the clause text's control character:\n%s", args, out)
+		}
+		if i := strings.IndexFunc(out, isHidden); i >= 0 {
+			t.Errorf("%q: raw %U in the output", args, []rune(out[i:])[0])
 		}
 	}
 }

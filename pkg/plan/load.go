@@ -264,6 +264,27 @@ func tabColumn(data []byte, line int) int {
 	return 0
 }
 
+// controlAdvice says what to do instead of control character r in a plan
+// string.
+func controlAdvice(r rune) string {
+	return fmt.Sprintf("remove it, or name it in words (such as [U+%04X]) if the source really has it", r)
+}
+
+// hiddenInString returns the first character of s that plan strings may not
+// hold: a C0 control other than tab and newline, DEL, a C1 control, or a
+// bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069). Marks (LRM, RLM) and the line and paragraph separators,
+// written escaped, are allowed.
+func hiddenInString(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0 ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // scanBytes rejects what must never reach the YAML parser: invalid UTF-8, NUL
 // bytes (binary files), control characters and over-long lines. Columns count
 // runes, as the YAML library's do.
@@ -303,7 +324,7 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 				errs.Add(pos, "binary data (a NUL byte): not a YAML text file")
 				return errs
 			case c < 0x20 && c != '\t', c == 0x7f:
-				errs.Add(pos, "control character U+%04X is not allowed; write it escaped in a double-quoted string if you mean it", c)
+				errs.Add(pos, "control character U+%04X is not allowed; %s", c, controlAdvice(rune(c)))
 				if len(errs) >= 10 {
 					return errs
 				}
@@ -319,7 +340,7 @@ func scanBytes(name string, data []byte, opts Options) ErrorList {
 		}
 		switch {
 		case r >= 0x80 && r <= 0x9f:
-			errs.Add(pos, "control character U+%04X is not allowed", r)
+			errs.Add(pos, "control character U+%04X is not allowed; %s", r, controlAdvice(r))
 		case r == 0x2028 || r == 0x2029:
 			// yaml.v3 breaks lines there, so positions after it would be
 			// off and a plain scalar would lose the spaces after it.
@@ -825,6 +846,14 @@ func (w *walker) str(n *yaml.Node, what string) string {
 	case "!!str":
 		if strings.TrimSpace(n.Value) == "" {
 			w.errorf(n, "%s is empty", what)
+		}
+		if r, ok := hiddenInString(n.Value); ok {
+			// Escapes in a double-quoted string reach here; raw ones are
+			// refused by scanBytes. A terminal or Markdown viewer hides
+			// such a character, or acts on it, so the text around it
+			// could read differently in a review than in the JSON.
+			w.errorf(n, "%s holds the control character U+%04X, which terminals and pull-request comments hide or act on; %s", what, r, controlAdvice(r))
+			return ""
 		}
 		return n.Value
 	case "!!null":

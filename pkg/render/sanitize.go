@@ -10,13 +10,14 @@ import (
 // plan from any git revision), so nothing in them may move the cursor, change
 // colours, set the window title, write the clipboard or reorder text:
 //
-//   - escape sequences are removed whole: CSI (ESC [ … final, and the 8-bit
-//     U+009B), OSC/DCS/SOS/PM/APC strings (ESC ] … BEL or ST, and their 8-bit
-//     introducers) and two- or three-character ESC sequences; an unterminated
-//     string sequence swallows the rest of s, as a terminal would;
-//   - every other C0 and C1 control and DEL is removed, except that a tab
-//     becomes one space and a carriage return (alone, not in CRLF) becomes a
-//     line break, so "safe\rEVIL" shows both halves instead of overwriting;
+//   - every C0 and C1 control and DEL is removed, itself alone, except that a
+//     tab becomes one space and a carriage return (alone, not in CRLF)
+//     becomes a line break, so "safe\rEVIL" shows both halves instead of
+//     overwriting. An escape sequence loses its ESC (or 8-bit introducer,
+//     such as U+009B or U+009D) and so does nothing, and its other
+//     characters show as text: removing the sequence whole, as a terminal
+//     would read it, let an unterminated OSC or a CSI hide the printable
+//     text after it from a review while the JSON still held it (issue 12);
 //   - CRLF, U+2028 and U+2029 become "\n";
 //   - the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
 //     U+2066–U+2069) are removed (the "Trojan Source" characters); the marks
@@ -59,14 +60,8 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteString(nl)
 		case r == '\t':
 			b.WriteByte(' ')
-		case r == 0x1b:
-			i = skipEscape(s, i)
-		case r == 0x9b: // 8-bit CSI
-			i = skipCSI(s, i)
-		case r == 0x90 || r == 0x98 || r == 0x9d || r == 0x9e || r == 0x9f: // DCS SOS OSC PM APC
-			i = skipString(s, i)
 		case r < 0x20 || (r >= 0x7f && r < 0xa0):
-			// Other controls (BEL, BS, NUL, …): dropped.
+			// Controls (ESC, CSI, OSC, BEL, BS, NUL, …): dropped.
 		case isBidiControl(r):
 			// Dropped.
 		default:
@@ -94,62 +89,4 @@ func isPlainPrintable(s string, keepNewlines bool) bool {
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
-}
-
-// skipEscape skips the rest of an escape sequence whose ESC ended at i and
-// returns the index after it.
-func skipEscape(s string, i int) int {
-	if i >= len(s) {
-		return i
-	}
-	switch c := s[i]; {
-	case c == '[':
-		return skipCSI(s, i+1)
-	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
-		return skipString(s, i+1)
-	case c >= 0x20 && c <= 0x2f: // intermediates, then one final byte
-		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
-			i++
-		}
-		if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
-			i++
-		}
-		return i
-	case c >= 0x30 && c <= 0x7e: // two-character sequence (ESC c, ESC 7, …)
-		return i + 1
-	default:
-		return i // a lone ESC: dropped, the next rune is handled normally
-	}
-}
-
-// skipCSI skips the parameters, intermediates and final byte of a control
-// sequence whose introducer ended at i.
-func skipCSI(s string, i int) int {
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
-		i++
-	}
-	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
-		i++
-	}
-	return i
-}
-
-// skipString skips a control string (OSC, DCS, …) up to and including its
-// terminator: BEL, ESC \ or the 8-bit ST (U+009C). Without a terminator it
-// runs to the end of s.
-func skipString(s string, i int) int {
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0x07 || r == 0x9c:
-			return i + size
-		case r == 0x1b:
-			if i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-			return i // ESC aborts the string and starts a new sequence
-		}
-		i += size
-	}
-	return i
 }

@@ -21,3 +21,21 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanHidesNothing: the HTML report's cleaning drops control
+// characters one by one and keeps the text after them (issue 12).
+func TestCleanHidesNothing(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\u009b b GH-123 c":              "a b GH-123 c",
+		"C1:\u009d the rest":              "C1: the rest",
+		"x\x1b]0;title\x07 y \u202ez":     "x]0;title y z",
+		"\x1b[31mred\x1b[0m and \u2066on": "[31mred[0m and on",
+	} {
+		if got := cleanText(in); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
+		}
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
