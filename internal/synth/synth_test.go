@@ -138,7 +138,7 @@ func TestWriteYAMLRoundTrip(t *testing.T) {
 	p := gen(t, 200, 5)
 	odd := []string{
 		`He said "no" \ twice`, "line one\nline two", "tab\there", "  leading and trailing  ",
-		"yes", "1.0", "#not a comment", "- not a list", "key: value", "€ and Київ", "bell\a", "null", "~",
+		"yes", "1.0", "#not a comment", "- not a list", "key: value", "€ and Київ", "sep\u2028arator", "null", "~",
 	}
 	for i, s := range odd {
 		p.New.Clauses = append(p.New.Clauses, &plan.Clause{ID: "odd-" + string(rune('a'+i)), Text: s, Sources: []string{"synth"}, Note: s, Confidence: plan.ConfidenceReported})
