@@ -23,6 +23,10 @@ type globals struct {
 	noPager  bool
 	// maxClauses is --max-clauses: the clause limit of a plan file.
 	maxClauses int
+	// maxCorpusClauses and maxCorpusBytes are --max-corpus-clauses and
+	// --max-corpus-bytes: the caps of a corpus, all its plan files together.
+	maxCorpusClauses int
+	maxCorpusBytes   int64
 }
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3") for release
@@ -59,6 +63,8 @@ they were reported. A VERSION argument is a version id of the corpus in use
 	pf.StringVar(&g.color, "color", "auto", "colour output: auto, always or never (NO_COLOR turns auto off)")
 	pf.IntVar(&g.width, "width", 0, "wrap text output at `N` columns (default: the terminal's width; no wrapping when piped)")
 	pf.IntVar(&g.maxClauses, "max-clauses", plan.DefaultMaxClauses, "refuse a plan file of more than `N` clauses, sub-points included (it bounds memory)")
+	pf.IntVar(&g.maxCorpusClauses, "max-corpus-clauses", plan.DefaultMaxCorpusClauses, "refuse a corpus (--plans DIR) of more than `N` clauses in all its plan files together (it bounds memory)")
+	pf.Int64Var(&g.maxCorpusBytes, "max-corpus-bytes", plan.DefaultMaxCorpusBytes, "refuse a corpus (--plans DIR) whose plan files come to more than `N` bytes together (it bounds memory)")
 	pf.BoolVar(&g.noPager, "no-pager", false, "do not pipe text output to a terminal through $PLANDIFF_PAGER, $PAGER or less -FRX")
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		if err := checkEnum("color", g.color, "auto", "always", "never"); err != nil {
@@ -69,6 +75,9 @@ they were reported. A VERSION argument is a version id of the corpus in use
 		}
 		if g.maxClauses < 1 {
 			return usageErrorf("--max-clauses must be at least 1")
+		}
+		if g.maxCorpusClauses < 1 || g.maxCorpusBytes < 1 {
+			return usageErrorf("--max-corpus-clauses and --max-corpus-bytes must be at least 1")
 		}
 		if v := e.getenv("PLANDIFF_YAML"); v != "" && v != "v3" {
 			return usageErrorf("PLANDIFF_YAML=%q: the only setting is v3 (read plan files with yaml.v3 alone)", v)
@@ -187,7 +196,8 @@ func (g *globals) resolver(e *env) *source.Resolver {
 // PLANDIFF_YAML=v3, which rules the fast YAML path out (a way around a bug
 // in it that needs no new build).
 func (g *globals) planOptions(e *env) plan.Options {
-	return plan.Options{MaxClauses: g.maxClauses, YAMLv3: e.getenv("PLANDIFF_YAML") == "v3"}
+	return plan.Options{MaxClauses: g.maxClauses, MaxCorpusClauses: g.maxCorpusClauses, MaxCorpusBytes: g.maxCorpusBytes,
+		YAMLv3: e.getenv("PLANDIFF_YAML") == "v3"}
 }
 
 // buildVersion reports the module version and VCS revision from the build

@@ -52,6 +52,7 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		return nil, err
 	}
 	opts.Topics = topics
+	opts = opts.withDefaults()
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read plans directory %s: %w", prefix, err)
@@ -62,6 +63,10 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 	// so that a link to a version missing from all of them is an error.
 	var partial []*Plan
 	whole := true
+	// The corpus's totals so far; the file that takes one over its cap is
+	// reported and nothing more is read, since what is read is held.
+	var bytes int64
+	clauses := 0
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || name == TopicsFile || name == EventsFile || !(strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")) {
@@ -74,7 +79,20 @@ func LoadDir(ctx context.Context, fsys fs.FS, dir, prefix string, opts Options) 
 		data, err := ReadFile(fsys, path.Join(dir, name), display, opts.MaxBytes)
 		var p *Plan
 		if err == nil {
-			if p, err = Parse(ctx, display, data, opts); err == nil {
+			if bytes += int64(len(data)); bytes > opts.MaxCorpusBytes {
+				errs.Add(Pos{File: display, Line: 1, Col: 1}, "the corpus's plan files come to %d bytes with this one, over the limit of %d bytes for all of them together; --max-corpus-bytes raises it", bytes, opts.MaxCorpusBytes)
+				errs.Sort()
+				return nil, errs
+			}
+			p, err = Parse(ctx, display, data, opts)
+			if p != nil {
+				if clauses += p.Count(); clauses > opts.MaxCorpusClauses {
+					errs.Add(Pos{File: display, Line: 1, Col: 1}, "the corpus holds %d clauses (sub-points included) with this file, over the limit of %d for all its files together; --max-corpus-clauses raises it", clauses, opts.MaxCorpusClauses)
+					errs.Sort()
+					return nil, errs
+				}
+			}
+			if err == nil {
 				plans = append(plans, p)
 				continue
 			}

@@ -31,6 +31,11 @@ type Options struct {
 	// allowed, so that memory stays a bounded multiple of the limit whatever
 	// the file holds.
 	MaxClauses int
+	// MaxCorpusClauses and MaxCorpusBytes cap a corpus read by LoadDir: its
+	// plan files' clauses and bytes all together (defaults
+	// DefaultMaxCorpusClauses, DefaultMaxCorpusBytes).
+	MaxCorpusClauses int
+	MaxCorpusBytes   int64
 	// YAMLv3 reads files with yaml.v3 alone, never the fast path (the
 	// command's PLANDIFF_YAML=v3), to rule the fast path out.
 	YAMLv3 bool
@@ -46,6 +51,12 @@ const (
 	DefaultMaxLineBytes = 1 << 20
 	DefaultMaxDepth     = 16
 	DefaultMaxClauses   = 100_000
+	// A corpus (LoadDir) holds all its files at once, so it has caps of its
+	// own, for all its plan files together: twice a file's, the pair a
+	// diff or report of two files at the limits reads (issue 12: eight
+	// files at the clause limit took 829 MB to validate).
+	DefaultMaxCorpusClauses = 2 * DefaultMaxClauses
+	DefaultMaxCorpusBytes   = 2 * DefaultMaxBytes
 )
 
 // NodesPerClause is how many YAML nodes (keys, values, lists, mappings) a
@@ -72,6 +83,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxClauses <= 0 {
 		o.MaxClauses = DefaultMaxClauses
+	}
+	if o.MaxCorpusClauses <= 0 {
+		o.MaxCorpusClauses = DefaultMaxCorpusClauses
+	}
+	if o.MaxCorpusBytes <= 0 {
+		o.MaxCorpusBytes = DefaultMaxCorpusBytes
 	}
 	if o.Topics == nil {
 		o.Topics = DefaultTopics
