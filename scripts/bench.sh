@@ -357,6 +357,18 @@ if [[ $LIMITS == 1 ]]; then
       limit_run "$name" 0 "$clauses" "$a" "$b" -- diff "$a" "$b"
       limit_run "$name" 0 "$clauses" "$a" "$b" -- diff --format json "$a" "$b"
     fi
+    if [[ $name == realistic ]]; then
+      # The pair as a corpus (the new side supersedes the old), at the
+      # corpus caps (twice a file's): its validation and the evolution
+      # report in every format, which holds the lineage, the report's model
+      # and its redlines (issue 12).
+      mkdir -p "$L/realistic-corpus"
+      cp "$L/$a" "$L/$b" "$L/realistic-corpus/"
+      limit_run "$name" 0 "$clauses" "$a" "$b" -- --plans realistic-corpus validate
+      for f in markdown html json; do
+        limit_run "$name" 0 "$clauses" "$a" "$b" -- --plans realistic-corpus report --format "$f"
+      done
+    fi
   done <"$L/cases.tsv"
   rm -f "$L/run.out" "$L/run.err" "$L/run.time"
 fi
@@ -375,7 +387,9 @@ limits_section() {
     echo
     echo "One run per command, in \`bench/work/limits\`; peak RSS from \`/usr/bin/time -f %M\` in MB"
     echo "of 10^6 bytes, beside the size of the input it read (both sides for a diff) and the output it"
-    echo "wrote to standard output. Target: no run above $TARGET_LIMIT_RSS MB (issue 12.4). The heap's soft limit"
+    echo "wrote to standard output. The realistic pair is also read as a corpus (\`--plans realistic-corpus\`, the"
+    echo "new side superseding the old: the corpus caps, twice a file's, admit no more) for validate and report."
+    echo "Target: no run above $TARGET_LIMIT_RSS MB (issue 12). The heap's soft limit"
     echo "(640 MiB unless GOMEMLIMIT is set, cmd/plandiff/main.go) makes the collector work harder as"
     echo "the heap nears it, so a peak near 670 MB means the limit held the heap, at some CPU cost."
     echo "Exit 1 from validate is a file with problems (the problems case, every problem reported)."

@@ -87,6 +87,12 @@ func TestBenchScript(t *testing.T) {
 			}
 		}
 	}
+	for _, cmd := range []string{"--plans realistic-corpus validate", "--plans realistic-corpus report --format markdown",
+		"--plans realistic-corpus report --format html", "--plans realistic-corpus report --format json"} {
+		if !limitRow("realistic", cmd, 0).MatchString(md) {
+			t.Errorf("no limits row for plandiff %s:\n%s", cmd, md)
+		}
+	}
 	if !limitRow("problems", "validate problems.yaml", 1).MatchString(md) {
 		t.Errorf("no limits row for the problems case:\n%s", md)
 	}
