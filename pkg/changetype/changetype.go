@@ -147,7 +147,8 @@ func (c *Classifier) Classify(oldText, newText string, figs []words.Figure) []Ty
 		out = append(out, *fig)
 	}
 	out = appendSet(out, Negation, o.negations, n.negations)
-	out = appendSet(out, Modality, o.modals, n.modals)
+	mo, mn := tense(o.modals, n.modals)
+	out = appendSet(out, Modality, mo, mn)
 	if t := partyType(o.parties, n.parties); t != nil {
 		out = append(out, *t)
 	}
@@ -291,6 +292,26 @@ func deadlineType(events []dlEvent, old, nu []string, figs []words.Figure) *Type
 		details = append(details, strings.Join(phrases, " "))
 	}
 	return &Type{Type: Deadline, Direction: merge(dirs), Detail: strings.Join(details, "; "), Added: added, Removed: removed}
+}
+
+// tense leaves the future "will" out of both sides' modals unless it gave
+// way to another modal or took another's place: "will be set up" against
+// "invests", or "gives" against "will give", is a change of tense, not of
+// how binding the clause is. "will" against "must", "shall" or "is
+// expected to" is still a modality change, and so is "shall" dropped: in a
+// treaty text "shall" binds.
+func tense(old, nu []string) ([]string, []string) {
+	isWill := func(m string) bool { return m == "will" }
+	wo, wn := slices.ContainsFunc(old, isWill), slices.ContainsFunc(nu, isWill)
+	if wo == wn {
+		return old, nu
+	}
+	o2, n2 := slices.DeleteFunc(slices.Clone(old), isWill), slices.DeleteFunc(slices.Clone(nu), isWill)
+	added, removed := diffCounts(o2, n2)
+	if wo && len(added) > 0 || wn && len(removed) > 0 {
+		return old, nu
+	}
+	return o2, n2
 }
 
 // appendSet appends a type of name when the words of its kind that old and

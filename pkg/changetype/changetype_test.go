@@ -47,8 +47,12 @@ func TestClassify(t *testing.T) {
 		{"no more than is not negation", "At most 100 observers.", "No more than 100 observers.", ""},
 		// modality
 		{"modality changed", "Ukraine will hold elections.", "Ukraine must hold elections.", "modality±{will → must}"},
-		{"modality added", "The United States gives a guarantee.", "The United States will give a guarantee.", "modality+{+will}"},
+		{"modality added", "The United States gives a guarantee.", "The United States must give a guarantee.", "modality+{+must}"},
 		{"modality dropped", "Ukraine shall hold elections.", "Ukraine holds elections.", "modality−{−shall}"},
+		{"future to present is tense", "A development fund will be set up.", "A development fund invests.", "wording"},
+		{"present to future is tense", "The United States gives a guarantee.", "The United States will give a guarantee.", "wording"},
+		{"will to shall", "Ukraine will hold elections.", "Ukraine shall hold elections.", "modality±{will → shall}"},
+		{"will dropped beside a modal kept", "Ukraine must and will hold elections.", "Ukraine must hold elections.", "wording"},
 		{"expected to", "Ukraine will hold elections.", "Ukraine is expected to hold elections.", "modality±{will → is expected to}"},
 		{"agree to a noun is not modal", "All parties agree to this document.", "All parties agree to this memorandum.", "wording"},
 		{"May the month", "Elections are held in May 2026.", "Elections are held in May 2027.", "figure↑{May 2026 → May 2027 (later)}"},
