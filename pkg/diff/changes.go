@@ -7,6 +7,7 @@ import (
 
 	"github.com/plandiff/plandiff/pkg/changetype"
 	"github.com/plandiff/plandiff/pkg/diff/words"
+	"github.com/plandiff/plandiff/pkg/figures"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
 
@@ -123,7 +124,7 @@ func (a *aligner) result() *Result {
 				continue // its edits are set: the same entry, unchanged
 			}
 			r.Changes[i] = a.change(items[i].g, items[i].moved, under, sc.m)
-			fillEdits(&sc.d, &sc.ct, &r.Changes[i])
+			fillEdits(&sc.d, &sc.ct, &r.Changes[i], a.readFigures(items[i].g))
 			r.Changes[i].ReadingOnly = readingOnly(&r.Changes[i])
 		}
 	})
@@ -317,9 +318,26 @@ func (a *aligner) similarity(m *matcher, olds, news []*entry) (float64, signals)
 	return RoundSimilarity(s), sig
 }
 
+// readFigures returns the figures of a one-to-one change's old and new
+// texts, read when the clauses were tokenised, and whether it knows them
+// (a merge's or split's joined texts are read again).
+func (a *aligner) readFigures(g group) readFigs {
+	if len(g.old) != 1 || len(g.new) != 1 || a.vec == nil {
+		return readFigs{}
+	}
+	return readFigs{a.old[g.old[0]].figs, a.new[g.new[0]].figs, true}
+}
+
+// readFigs is the figures of a change's texts when they are known.
+type readFigs struct {
+	old, new []figures.Figure
+	ok       bool
+}
+
 // fillEdits computes the word edits and changed figures of c with d, and
-// the types of change of a paired change with ct.
-func fillEdits(d *words.Differ, ct *changetype.Classifier, c *Change) {
+// the types of change of a paired change with ct; figs are c's texts'
+// figures when already read.
+func fillEdits(d *words.Differ, ct *changetype.Classifier, c *Change, figs readFigs) {
 	switch {
 	case c.OldText == "" && c.NewText == "":
 	case c.OldText == c.NewText:
@@ -329,7 +347,11 @@ func fillEdits(d *words.Differ, ct *changetype.Classifier, c *Change) {
 	case c.NewText == "":
 		c.Edits = []words.Edit{{Op: words.OpDelete, Text: c.OldText}}
 	default:
-		c.Edits = d.Diff(c.OldText, c.NewText)
+		if figs.ok {
+			c.Edits = d.DiffRead(c.OldText, c.NewText, figs.old, figs.new)
+		} else {
+			c.Edits = d.Diff(c.OldText, c.NewText)
+		}
 		if f := d.Figures(c.OldText, c.NewText, c.Edits); f != nil {
 			c.Figures = f
 		}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/plandiff/plandiff/pkg/figures"
 	"github.com/plandiff/plandiff/pkg/plan"
 )
 
@@ -98,14 +99,15 @@ func Compare(ctx context.Context, old, new *plan.Plan, opts Options) (*Result, e
 type entry struct {
 	c        *plan.Clause
 	depth    int
-	pos      int      // index in the side's full document order, removed entries included
-	terms    []term   // sorted by term (vectors.go)
-	seq      []int32  // term ids in text order (vectors.go)
-	phrases  []phrase // the lexicon's phrases in the text (soft.go)
-	keys     []uint32 // candidate-finding keys, sorted (vectors.go)
-	w        float64  // weight of the terms
-	gramNorm float64  // norm of the n-gram vector (ngram.go)
-	kw       float64  // weight of the keys
+	pos      int              // index in the side's full document order, removed entries included
+	terms    []term           // sorted by term (vectors.go)
+	seq      []int32          // term ids in text order (vectors.go)
+	phrases  []phrase         // the lexicon's phrases in the text (soft.go)
+	figs     []figures.Figure // the figures of the text, read once for the model and the word edits
+	keys     []uint32         // candidate-finding keys, sorted (vectors.go)
+	w        float64          // weight of the terms
+	gramNorm float64          // norm of the n-gram vector (ngram.go)
+	kw       float64          // weight of the keys
 
 	hash      uint64 // of the text, white space normalised (spaceHash)
 	identical bool   // paired with a clause of the same text (pairIdentical)

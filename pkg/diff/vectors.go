@@ -130,7 +130,7 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 		return v
 	}
 	for _, d := range same {
-		d.e.terms, d.e.keys, d.e.seq, d.e.phrases = d.first.terms, d.first.keys, d.first.seq, d.first.phrases
+		d.e.terms, d.e.keys, d.e.seq, d.e.phrases, d.e.figs = d.first.terms, d.first.keys, d.first.seq, d.first.phrases, d.first.figs
 	}
 	es = all
 
@@ -334,6 +334,7 @@ type tokenChunk struct {
 	keys    []uint32
 	seqs    []int32
 	phrases []phrase
+	figs    []figures.Figure
 }
 
 func (c *tokenChunk) tokenise(es []*entry) {
@@ -359,6 +360,11 @@ func (c *tokenChunk) tokenise(es []*entry) {
 	for i, e := range es {
 		text := e.c.Text
 		figs = fr.Append(figs[:0], text)
+		if len(figs) > 0 {
+			lo := len(c.figs)
+			c.figs = append(c.figs, figs...)
+			e.figs = c.figs[lo:len(c.figs):len(c.figs)]
+		}
 		f := 0
 		for j := 0; j < len(text); {
 			for f < len(figs) && figs[f].End <= j {

@@ -52,7 +52,9 @@ type Differ struct {
 	// a and b of the last call that tokenised them, whose figures
 	// Figures may reuse.
 	lastA, lastB string
-	figsA, figsB []figures.Figure
+	figsA, figsB []figures.Figure // the figures of lastA and lastB (not to append to: they may be the caller's)
+	read         bool             // figsA and figsB hold the figures of lastA and lastB
+	bufA, bufB   []figures.Figure // what Diff reads figures into
 	rd           figures.Reader
 	figs         figureScratch
 }
@@ -83,14 +85,33 @@ func (d *Differ) Diff(a, b string) []Edit {
 		}
 		return []Edit{{OpEqual, a}}
 	}
+	d.bufA = d.rd.Append(d.bufA[:0], a)
+	d.bufB = d.rd.Append(d.bufB[:0], b)
+	return d.diff(a, b, d.bufA, d.bufB)
+}
+
+// DiffRead is Diff for texts whose figures the caller has read already:
+// figsA and figsB must be what a figures.Reader's Append gives for a and b
+// (nil or empty when there are none). A caller that reads the same text
+// for other ends spares reading it again. Figures after DiffRead uses them
+// too. The slices are only read.
+func (d *Differ) DiffRead(a, b string, figsA, figsB []figures.Figure) []Edit {
+	if a == b {
+		if a == "" {
+			return nil
+		}
+		return []Edit{{OpEqual, a}}
+	}
+	return d.diff(a, b, figsA, figsB)
+}
+
+func (d *Differ) diff(a, b string, figsA, figsB []figures.Figure) []Edit {
 	d.ba, d.ka = appendTokens(d.ba[:0], d.ka[:0], a)
 	d.bb, d.kb = appendTokens(d.bb[:0], d.kb[:0], b)
 	// A figure is one token: "US$100bn" changes whole, never as {+US+}.
-	d.figsA = d.rd.Append(d.figsA[:0], a)
-	d.ba, d.ka = joinFigures(d.ba, d.ka, d.figsA)
-	d.figsB = d.rd.Append(d.figsB[:0], b)
-	d.bb, d.kb = joinFigures(d.bb, d.kb, d.figsB)
-	d.lastA, d.lastB = a, b
+	d.ba, d.ka = joinFigures(d.ba, d.ka, figsA)
+	d.bb, d.kb = joinFigures(d.bb, d.kb, figsB)
+	d.lastA, d.lastB, d.figsA, d.figsB, d.read = a, b, figsA, figsB, true
 	ba, bb := d.ba, d.bb
 	na, nb := len(ba)-1, len(bb)-1
 

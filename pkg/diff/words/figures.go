@@ -66,11 +66,8 @@ func Figures(edits []Edit) []Figure {
 // returns; it reuses the Differ's buffers.
 func (d *Differ) Figures(a, b string, edits []Edit) []Figure {
 	s := &d.figs
-	if a == d.lastA && b == d.lastB && d.figsA != nil {
-		s.knownA, s.knownB = d.figsA, d.figsB // Diff read them
-	} else {
-		s.knownA, s.knownB = nil, nil
-	}
+	s.known = d.read && a == d.lastA && b == d.lastB
+	s.knownA, s.knownB = d.figsA, d.figsB // Diff read them, when known
 	return s.figures(a, b, edits)
 }
 
@@ -80,7 +77,8 @@ type figureScratch struct {
 	read           []figures.Figure
 	old, nu        []figure
 	hunks          []hunk
-	knownA, knownB []figures.Figure // the figures of a and b when Diff read them, else nil
+	known          bool // knownA and knownB are the figures of a and b (Diff read them)
+	knownA, knownB []figures.Figure
 }
 
 func (s *figureScratch) figures(a, b string, edits []Edit) []Figure {
@@ -124,7 +122,7 @@ func (s *figureScratch) figures(a, b string, edits []Edit) []Figure {
 // load appends the figures of text (known when already read).
 func (s *figureScratch) load(dst []figure, text string, known []figures.Figure) []figure {
 	fs := known
-	if fs == nil {
+	if !s.known {
 		s.read = s.rd.Append(s.read[:0], text)
 		fs = s.read
 	}

@@ -1,10 +1,11 @@
 package words
 
 import (
-	"github.com/plandiff/plandiff/pkg/figures"
 	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/plandiff/plandiff/pkg/figures"
 )
 
 func TestExtractFigures(t *testing.T) {
@@ -189,7 +190,24 @@ func FuzzFigures(f *testing.F) {
 				t.Fatalf("Differ.Figures(%q, %q) = %q, want %q", p[0], p[1], got, want)
 			}
 		}
+		checkDiffRead(t, &d, a, b)
 	})
+}
+
+// checkDiffRead checks that DiffRead, given the figures a Reader reads,
+// gives Diff's edits and, after it, Figures gives what it gives after Diff.
+func checkDiffRead(t *testing.T, d *Differ, a, b string) {
+	t.Helper()
+	var rd figures.Reader
+	fa, fb := rd.Append(nil, a), rd.Append(nil, b)
+	want := Diff(a, b)
+	got := d.DiffRead(a, b, fa, fb)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("DiffRead(%q, %q) = %q, want %q", a, b, got, want)
+	}
+	if got, want := d.Figures(a, b, got), Figures(want); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Figures after DiffRead(%q, %q) = %q, want %q", a, b, got, want)
+	}
 }
 
 // TestDifferFigures checks that a Differ's Figures, with its buffers reused
@@ -207,6 +225,10 @@ func TestDifferFigures(t *testing.T) {
 	}
 	if got := d.Figures("100 days", "60 days", Diff("100 days", "60 days and more")); got != nil {
 		t.Errorf("edits of other texts gave %q", got)
+	}
+	for _, p := range clausePairs {
+		checkDiffRead(t, &d, p[0], p[1])
+		checkDiffRead(t, &d, p[1], p[0])
 	}
 }
 
