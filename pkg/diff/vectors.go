@@ -162,12 +162,19 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 			v.keyIDF[i] = math.Log(n / float64(d))
 		}
 	}
-	for _, e := range es {
-		e.w = v.weight(e.terms)
-		for _, k := range e.keys {
-			e.kw += v.keyIDF[k]
+	// The clauses' weights are independent, and the keys' are scattered
+	// reads: a few goroutines share them.
+	const chunk = 4096
+	parallel(ctx, (len(es)+chunk-1)/chunk, func(k int) {
+		for _, e := range es[k*chunk : min((k+1)*chunk, len(es))] {
+			e.w = v.weight(e.terms)
+			kw := 0.0
+			for _, key := range e.keys {
+				kw += v.keyIDF[key]
+			}
+			e.kw = kw
 		}
-	}
+	})
 	v.ng = buildNgrams(ctx, v, es)
 	return v
 }
