@@ -3,3 +3,6 @@
 package main
 
 const raceEnabled = false
+
+// raceSlowdown: how many times slower the race-built binary runs, roughly.
+const raceSlowdown = 1

@@ -108,6 +108,37 @@ func waitForRead(t *testing.T, pid int, file string) {
 	}
 }
 
+// waitIdle waits until process pid uses no CPU for a quarter of a second,
+// where Linux says so (utime and stime in /proc/PID/stat): it has finished
+// its work and sits blocked. Elsewhere, or after two minutes, it returns.
+func waitIdle(t *testing.T, pid int) {
+	t.Helper()
+	stat := fmt.Sprintf("/proc/%d/stat", pid)
+	ticks := func() (string, bool) {
+		data, err := os.ReadFile(stat)
+		if err != nil {
+			return "", false
+		}
+		// The command name, in parentheses, may hold spaces: fields count
+		// from the last parenthesis; utime and stime are the 14th and 15th.
+		_, rest, ok := strings.Cut(string(data), ") ")
+		f := strings.Fields(rest)
+		if !ok || len(f) < 13 {
+			return "", false
+		}
+		return f[11] + " " + f[12], true
+	}
+	last, ok := ticks()
+	for deadline := time.Now().Add(2 * time.Minute); ok && time.Now().Before(deadline); {
+		time.Sleep(250 * time.Millisecond)
+		var now string
+		if now, ok = ticks(); ok && now == last {
+			return
+		}
+		last = now
+	}
+}
+
 // onlyFiles fails unless dir holds exactly the names given.
 func onlyFiles(t *testing.T, dir string, names ...string) {
 	t.Helper()
@@ -124,16 +155,24 @@ func onlyFiles(t *testing.T, dir string, names ...string) {
 	}
 }
 
+// signalClauses is the size of the generated pairs the signal tests stop
+// plandiff in the middle of: large enough that the run is still at work when
+// the signal comes. A race-built plandiff is several times slower, so a fifth
+// of the input keeps it busy as long; with the full size, these tests took
+// 88 of the package's 97 CPU seconds under the race detector and flaked on a
+// loaded machine.
+const signalClauses = 30000 / raceSlowdown
+
 // TestSignalDuringDiff stops `diff -o` on a large pair with SIGINT and with
 // SIGTERM: the run must end promptly with 130 or 143 and one line, and
 // leave no output file and no temporary file.
 func TestSignalDuringDiff(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates and diffs a 30,000-clause pair")
+		t.Skip("generates and diffs a pair of up to 30,000 clauses")
 	}
 	t.Parallel()
 	dir := t.TempDir()
-	p, err := synth.Generate(synth.Config{Clauses: 30000, Seed: 1, Rates: synth.DefaultRates()})
+	p, err := synth.Generate(synth.Config{Clauses: signalClauses, Seed: 1, Rates: synth.DefaultRates()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,11 +240,11 @@ func TestSignalDuringDiff(t *testing.T) {
 // nothing of the corpus.
 func TestSignalDuringValidate(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates and validates a corpus of 180,000 clauses")
+		t.Skip("generates and validates a corpus of up to 180,000 clauses")
 	}
 	t.Parallel()
 	dir := t.TempDir()
-	p, err := synth.Generate(synth.Config{Clauses: 30000, Seed: 2, Rates: synth.DefaultRates()})
+	p, err := synth.Generate(synth.Config{Clauses: signalClauses, Seed: 2, Rates: synth.DefaultRates()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,6 +272,8 @@ func TestSignalDuringValidate(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// Reading the corpus means run has its signal handling in place.
+	waitForRead(t, cmd.Process.Pid, filepath.Join(dir, names[0]))
 	code, took := stopWith(t, cmd, syscall.SIGTERM, 300*time.Millisecond)
 	if code != 143 || stderr.String() != "plandiff: terminated\n" || stdout.Len() > 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q; want 143, nothing, %q", code, stdout.String(), stderr.String(), "plandiff: terminated\n")
@@ -269,6 +310,9 @@ func TestSignalStuckWrite(t *testing.T) {
 	if _, err := r.Read(make([]byte, 1)); err != nil {
 		t.Fatal(err)
 	}
+	// It may still be rendering while the pipe fills: the signal must come
+	// once nothing but the blocked write is left.
+	waitIdle(t, cmd.Process.Pid)
 	code, took := stopWith(t, cmd, syscall.SIGINT, 200*time.Millisecond)
 	if code != 130 || stderr.String() != "plandiff: interrupted\n" {
 		t.Errorf("exit %d, stderr %q; want 130, %q", code, stderr.String(), "plandiff: interrupted\n")
