@@ -51,8 +51,9 @@ type ngrams struct {
 }
 
 // buildNgrams builds the n-gram model of the terms of v and sets every
-// entry's n-gram norm.
-func buildNgrams(ctx context.Context, v *vectors, es []*entry) *ngrams {
+// entry's n-gram norm; es are the comparison's distinct texts, each held by
+// copies[i] clauses.
+func buildNgrams(ctx context.Context, v *vectors, es []*entry, copies []int32) *ngrams {
 	nt := len(v.stems)
 	// The n-grams of every term, interned.
 	gramID := map[string]int32{}
@@ -103,7 +104,7 @@ func buildNgrams(ctx context.Context, v *vectors, es []*entry) *ngrams {
 				for _, g := range grams[start[tm.word]:start[tm.word+1]] {
 					if seen[g] != stamp {
 						seen[g] = stamp
-						local[g]++
+						local[g] += copies[i]
 					}
 				}
 			}
@@ -111,9 +112,9 @@ func buildNgrams(ctx context.Context, v *vectors, es []*entry) *ngrams {
 		parts[k] = local
 	})
 	docs := 0
-	for _, e := range es {
+	for i, e := range es {
 		if e.c.Text != "" {
-			docs++
+			docs += int(copies[i])
 		}
 	}
 	for _, p := range parts {

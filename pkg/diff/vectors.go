@@ -132,6 +132,7 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	for _, d := range same {
 		d.e.terms, d.e.keys, d.e.seq, d.e.phrases, d.e.figs = d.first.terms, d.first.keys, d.first.seq, d.first.phrases, d.first.figs
 	}
+	distinct := es
 	es = all
 
 	v.df = make([]int32, nt)
@@ -175,13 +176,28 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 			e.kw = kw
 		}
 	})
-	v.ng = buildNgrams(ctx, v, es)
+	// The n-gram model needs each distinct text once, and how many
+	// clauses hold it.
+	copies := make([]int32, len(distinct))
+	for i := range copies {
+		copies[i] = 1
+	}
+	for _, d := range same {
+		copies[d.fi]++
+	}
+	v.ng = buildNgrams(ctx, v, distinct, copies)
+	for _, d := range same {
+		d.e.gramNorm = d.first.gramNorm
+	}
 	return v
 }
 
 // sameText is a clause whose text is, byte for byte, that of an earlier
 // clause, first.
-type sameText struct{ e, first *entry }
+type sameText struct {
+	e, first *entry
+	fi       int32 // first's index among the distinct texts
+}
 
 // distinctTexts sets every entry's hash and returns the entries whose text
 // is not that of an earlier entry, in order, and the others with the entry
@@ -198,18 +214,18 @@ func distinctTexts(ctx context.Context, es []*entry) ([]*entry, []sameText) {
 			e.hash = spaceHash(e.c.Text)
 		}
 	})
-	firsts := make(map[uint64]*entry, len(es))
+	firsts := make(map[uint64]int32, len(es))
 	out := make([]*entry, 0, len(es))
 	var same []sameText
 	for _, e := range es {
 		if e.c.Text != "" {
-			f, ok := firsts[e.hash]
-			if ok && f.c.Text == e.c.Text {
-				same = append(same, sameText{e, f})
+			fi, ok := firsts[e.hash]
+			if ok && out[fi].c.Text == e.c.Text {
+				same = append(same, sameText{e, out[fi], fi})
 				continue
 			}
 			if !ok { // a text of another spacing, or a collision, is tokenised on its own
-				firsts[e.hash] = e
+				firsts[e.hash] = int32(len(out))
 			}
 		}
 		out = append(out, e)
