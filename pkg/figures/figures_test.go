@@ -98,6 +98,9 @@ func TestRead(t *testing.T) {
 		// Not figures.
 		{"the 21st century, 1st stage, 3rd and 4th, 22nd", ""},
 		{"G8, F-16, START I, COVID-19", ""},
+		// A figure never ends inside a word (found by FuzzFigures).
+		{"Art. 9Art. and 100B52", ""},
+		{"600k, US$100bn, 50%", "600k=600000; US$100bn=USD 100000000000; 50%=50%"},
 		{"", ""},
 		// Units of length.
 		{"pull back 5 km", "5 km=5 km"},

@@ -424,7 +424,7 @@ func (r *reader) next(i int) int {
 
 func (r *reader) read(out []Figure) []Figure {
 	for i := 0; i < len(r.toks); {
-		if f, end, ok := r.figureAt(i); ok {
+		if f, end, ok := r.figureAt(i); ok && !r.endsInWord(end) {
 			out = append(out, r.figure(i, end, f))
 			i = end + 1
 			continue
@@ -432,6 +432,18 @@ func (r *reader) read(out []Figure) []Figure {
 		i++
 	}
 	return out
+}
+
+// endsInWord reports whether a figure whose last token is last would end
+// inside a word of letters and digits ("Art. 9Art"): the redline keeps a
+// figure whole, and a word cannot be cut in two.
+func (r *reader) endsInWord(last int) bool {
+	t := r.toks[last].kind
+	if t != tWord && t != tNum || !r.glued(last) {
+		return false
+	}
+	n := r.toks[last+1].kind
+	return n == tWord || n == tNum
 }
 
 // figure builds the Figure of tokens first..last.
