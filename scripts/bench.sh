@@ -363,7 +363,11 @@ if [[ $LIMITS == 1 ]]; then
       # report in every format, which holds the lineage, the report's model
       # and its redlines (issue 12).
       mkdir -p "$L/realistic-corpus"
-      cp "$L/$a" "$L/$b" "$L/realistic-corpus/"
+      cp "$L/$a" "$L/realistic-corpus/"
+      old_id=$(sed -n 's/^  id: "\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$L/$a" | head -n1)
+      [[ -n $old_id ]] || die "limits: no version id in $a"
+      # The generator writes the pair unlinked: the new side supersedes the old.
+      sed "0,/^  id: .*/s//&\n  supersedes: [$old_id]/" "$L/$b" >"$L/realistic-corpus/$b"
       limit_run "$name" 0 "$clauses" "$a" "$b" -- --plans realistic-corpus validate
       for f in markdown html json; do
         limit_run "$name" 0 "$clauses" "$a" "$b" -- --plans realistic-corpus report --format "$f"
