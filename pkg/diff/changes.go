@@ -320,12 +320,14 @@ func (a *aligner) similarity(m *matcher, olds, news []*entry) (float64, signals)
 
 // readFigures returns the figures of a one-to-one change's old and new
 // texts, read when the clauses were tokenised, and whether it knows them
-// (a merge's or split's joined texts are read again).
+// (a merge's or split's joined texts, and texts that several clauses hold,
+// are read again).
 func (a *aligner) readFigures(g group) readFigs {
-	if len(g.old) != 1 || len(g.new) != 1 || a.vec == nil {
+	if len(g.old) != 1 || len(g.new) != 1 {
 		return readFigs{}
 	}
-	return readFigs{a.old[g.old[0]].figs, a.new[g.new[0]].figs, true}
+	o, n := &a.old[g.old[0]], &a.new[g.new[0]]
+	return readFigs{o.figs, n.figs, o.figsRead && n.figsRead}
 }
 
 // readFigs is the figures of a change's texts when they are known.

@@ -103,11 +103,12 @@ type entry struct {
 	terms    []term           // sorted by term (vectors.go)
 	seq      []int32          // term ids in text order (vectors.go)
 	phrases  []phrase         // the lexicon's phrases in the text (soft.go)
-	figs     []figures.Figure // the figures of the text, read once for the model and the word edits
-	keys     []uint32         // candidate-finding keys, sorted (vectors.go)
-	w        float64          // weight of the terms
-	gramNorm float64          // norm of the n-gram vector (ngram.go)
-	kw       float64          // weight of the keys
+	figs     []figures.Figure // the figures of the text, read once for the model and the word edits, when figsRead
+	figsRead bool
+	keys     []uint32 // candidate-finding keys, sorted (vectors.go)
+	w        float64  // weight of the terms
+	gramNorm float64  // norm of the n-gram vector (ngram.go)
+	kw       float64  // weight of the keys
 
 	hash      uint64 // of the text, white space normalised (spaceHash)
 	identical bool   // paired with a clause of the same text (pairIdentical)

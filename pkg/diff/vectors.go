@@ -91,9 +91,18 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	}
 	all := es
 	es, same := distinctTexts(ctx, es)
+	// The number of clauses holding each distinct text.
+	copies := make([]int32, len(es))
+	for i := range copies {
+		copies[i] = 1
+	}
+	for _, d := range same {
+		copies[d.fi]++
+	}
 	chunks := make([]tokenChunk, (len(es)+vectorChunk-1)/vectorChunk)
 	parallel(ctx, len(chunks), func(k int) {
-		chunks[k].tokenise(es[k*vectorChunk : min((k+1)*vectorChunk, len(es))])
+		lo, hi := k*vectorChunk, min((k+1)*vectorChunk, len(es))
+		chunks[k].tokenise(es[lo:hi], copies[lo:hi])
 	})
 	if ctx.Err() != nil {
 		return v // incomplete; the caller checks ctx
@@ -130,7 +139,7 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 		return v
 	}
 	for _, d := range same {
-		d.e.terms, d.e.keys, d.e.seq, d.e.phrases, d.e.figs = d.first.terms, d.first.keys, d.first.seq, d.first.phrases, d.first.figs
+		d.e.terms, d.e.keys, d.e.seq, d.e.phrases = d.first.terms, d.first.keys, d.first.seq, d.first.phrases
 	}
 	distinct := es
 	es = all
@@ -178,13 +187,6 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	})
 	// The n-gram model needs each distinct text once, and how many
 	// clauses hold it.
-	copies := make([]int32, len(distinct))
-	for i := range copies {
-		copies[i] = 1
-	}
-	for _, d := range same {
-		copies[d.fi]++
-	}
 	v.ng = buildNgrams(ctx, v, distinct, copies)
 	for _, d := range same {
 		d.e.gramNorm = d.first.gramNorm
@@ -360,7 +362,9 @@ type tokenChunk struct {
 	figs    []figures.Figure
 }
 
-func (c *tokenChunk) tokenise(es []*entry) {
+// tokenise reads the words of es, distinct texts each held by copies[i]
+// clauses.
+func (c *tokenChunk) tokenise(es []*entry, copies []int32) {
 	size := 0
 	for _, e := range es {
 		size += len(e.c.Text)
@@ -383,10 +387,16 @@ func (c *tokenChunk) tokenise(es []*entry) {
 	for i, e := range es {
 		text := e.c.Text
 		figs = fr.Append(figs[:0], text)
-		if len(figs) > 0 {
-			lo := len(c.figs)
-			c.figs = append(c.figs, figs...)
-			e.figs = c.figs[lo:len(c.figs):len(c.figs)]
+		// The figures are kept for the word edits of the clause's change;
+		// a text found several times is most likely unchanged, and its
+		// figures, rarely needed, are not worth the memory.
+		if copies[i] == 1 {
+			e.figsRead = true
+			if len(figs) > 0 {
+				lo := len(c.figs)
+				c.figs = append(c.figs, figs...)
+				e.figs = c.figs[lo:len(c.figs):len(c.figs)]
+			}
 		}
 		f := 0
 		for j := 0; j < len(text); {
