@@ -352,6 +352,7 @@ type builder struct {
 	clauseAnchors map[string]string            // "version#clause" (node or mark) → anchor
 	rows          map[*lineage.Node]*ClauseRow // one node per clause or removed entry of a version
 	srcAnchors    map[[2]string]string         // {version, source} → its anchor, "" when not listed
+	figs          words.FigureExtractor
 }
 
 func (b *builder) anchor(a string) string {
@@ -408,7 +409,7 @@ func (b *builder) clauseRow(v *lineage.Version, n *lineage.Node) *ClauseRow {
 	cr := &ClauseRow{
 		ID: n.ID, Anchor: a, Number: n.Number, Depth: n.Depth, Topic: n.Topic, Text: n.Text,
 		Status: n.Status, Confidence: n.Confidence, ProposedBy: n.ProposedBy, Note: n.Note, From: n.From,
-		Prev: []LineageLink{}, Next: []LineageLink{}, Figures: nonNil(words.ExtractFigures(n.Text)),
+		Prev: []LineageLink{}, Next: []LineageLink{}, Figures: nonNil(b.figs.Extract(n.Text)),
 		Variants: n.Variants, node: n, refs: n.Sources,
 	}
 	if !n.Stated {
@@ -753,7 +754,7 @@ func (b *builder) figuresOf(n *lineage.Node) []string {
 	if r := b.row(n); r != nil {
 		return r.Figures
 	}
-	return words.ExtractFigures(n.Text)
+	return b.figs.Extract(n.Text)
 }
 
 func (b *builder) sources() {
