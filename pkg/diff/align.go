@@ -95,6 +95,7 @@ func (a *aligner) alignContent() error {
 	}
 	a.fillGaps()
 	a.mergeSplit(cs)
+	a.pairLeftovers(cs)
 	return a.ctx.Err()
 }
 
@@ -548,6 +549,57 @@ func (a *aligner) moveLate(cs []cand) {
 			a.newGroup1(c.o, c.n, RuleContent)
 		}
 	}
+}
+
+// pairLeftovers pairs, last, clauses still free on both sides whose pair
+// is below the threshold but clear: the best candidate of both its
+// clauses among all candidates, paired or not, moveRatio times and
+// moveMargin ahead of both runners-up, at gapFactor of the threshold at
+// least, and sharing at least two content words. A summary that says a
+// point in its own words shares little with it, but nothing else in
+// either text comes as close; a pair that rests on one shared word
+// ("agreed" / "agreement") is chance. It runs after the gaps, so it takes
+// nothing a gap would have paired.
+func (a *aligner) pairLeftovers(cs []cand) {
+	thr := a.opts.Threshold
+	all := a.runnersUp(cs, func(c cand) bool { return int(c.n) < len(a.new) })
+	var pool []cand
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim >= thr || c.sim < thr*gapFactor {
+			continue
+		}
+		// strong 2: never strong, only the ratio makes it clear.
+		if all.clear(c, 2, true) && a.sharedContent(a.old[c.o].terms, a.new[c.n].terms) >= 2 {
+			pool = append(pool, c)
+		}
+	}
+	sortBySim(pool, func(c cand) float64 { return c.sim })
+	for _, c := range pool {
+		if a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 {
+			a.newGroup1(c.o, c.n, RuleContent)
+		}
+	}
+}
+
+// sharedContent counts the distinct content terms with weight that two
+// sorted term lists share.
+func (a *aligner) sharedContent(x, y []term) int {
+	k := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i].word < y[j].word:
+			i++
+		case x[i].word > y[j].word:
+			j++
+		default:
+			if t := x[i].word; a.vec.content[t] && a.vec.idf[t] > 0 {
+				k++
+			}
+			i++
+			j++
+		}
+	}
+	return k
 }
 
 // runnersUp holds, for every old and new clause, the similarity of its

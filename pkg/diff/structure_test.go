@@ -63,6 +63,11 @@ const (
 	tFrozenNew = "Full rebuilding of and compensation for Kyiv, partly out of the Kremlin's state assets, held frozen until the damage is paid for."
 	tSovShort  = "Ukraine's sovereignty will be confirmed."
 	tSovNew    = "Ukraine stays sovereign."
+
+	tAmnestyLong  = "All parties to the conflict will receive full amnesty for their actions during the war and agree to make no claims and pursue no complaints in the future."
+	tAmnestyBrief = "Everyone involved is amnestied for wartime acts and drops future claims."
+	tSanctions    = "The lifting of sanctions will be discussed and agreed in stages and case by case."
+	tRatify       = "Ukraine will submit the agreement for ratification by its parliament and/or for approval in a nationwide referendum; elections may be held at the same time."
 )
 
 func TestStructure(t *testing.T) {
@@ -145,6 +150,32 @@ func TestStructure(t *testing.T) {
 				"unchanged o5>n5 renumbered rule=content", "unchanged o6>n6 renumbered rule=content", "unchanged o7>n7 renumbered rule=content",
 				"unchanged o1>n1 moved renumbered rule=content", "unchanged o2>n2 moved renumbered rule=content",
 				"unchanged o3>n3 moved renumbered rule=content", "unchanged o4>n4 moved renumbered rule=content", "added >t rule=none"},
+		},
+		{
+			// A brief's clause says the amnesty point in a few words of its
+			// own, far from its place: below the threshold, but nothing
+			// else in either text comes close, and it shares three words.
+			name: "leftover_brief_pair_out_of_place",
+			old: withClauses("a", one(cl("a", "1", tAmnestyLong), cl("o1", "2", tNATO), cl("o2", "3", tElections), cl("o3", "4", tNuclear),
+				cl("o4", "5", tGrain), cl("o5", "6", tLanguage), cl("o6", "7", tArmy))),
+			new: withClauses("b", one(cl("n4", "1", tGrain), cl("n5", "2", tLanguage), cl("n6", "3", tArmy), cl("n1", "4", tNATO),
+				cl("n2", "5", tElections), cl("n3", "6", tNuclear), cl("k", "7", tAmnestyBrief))),
+			want: []string{"unchanged o4>n4 renumbered rule=content", "unchanged o5>n5 renumbered rule=content", "unchanged o6>n6 renumbered rule=content",
+				"unchanged o1>n1 moved renumbered rule=content", "unchanged o2>n2 moved renumbered rule=content", "unchanged o3>n3 moved renumbered rule=content",
+				"modified a>k moved renumbered rule=content"},
+		},
+		{
+			// Just as alone in their texts, but the two clauses share one
+			// word ("agreed", "agreement"): no pair.
+			name: "leftover_pair_on_one_word",
+			old: withClauses("a", one(cl("s", "1", tSanctions), cl("o1", "2", tNATO), cl("o2", "3", tChildren), cl("o3", "4", tNuclear),
+				cl("o4", "5", tGrain), cl("o5", "6", tLanguage), cl("o6", "7", tArmy))),
+			new: withClauses("b", one(cl("n4", "1", tGrain), cl("n5", "2", tLanguage), cl("n6", "3", tArmy), cl("n1", "4", tNATO),
+				cl("n2", "5", tChildren), cl("n3", "6", tNuclear), cl("r", "7", tRatify))),
+			want: []string{"removed s> evidence=absent rule=none",
+				"unchanged o4>n4 renumbered rule=content", "unchanged o5>n5 renumbered rule=content", "unchanged o6>n6 renumbered rule=content",
+				"unchanged o1>n1 moved renumbered rule=content", "unchanged o2>n2 moved renumbered rule=content", "unchanged o3>n3 moved renumbered rule=content",
+				"added >r rule=none"},
 		},
 	}
 	for _, tc := range cases {
