@@ -62,7 +62,7 @@ func TestReadFileHostile(t *testing.T) {
 	} {
 		start := time.Now()
 		data, err := ReadFile(root.FS(), tc.name, "p/"+tc.name, 100)
-		if took := time.Since(start); took > time.Second {
+		if took := time.Since(start); took > 5*time.Second { // reading the sparse file whole took 21 s
 			t.Errorf("%s: took %v", tc.name, took)
 		}
 		if tc.want == "" {
