@@ -3,8 +3,10 @@ package diff
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -882,7 +884,35 @@ func (a *aligner) mergeSplit(cs []cand) {
 		split bool // the new clause n joins old o's group, else o joins n's
 		r     float64
 	}
-	var ps []proposal
+	var ps, pending []proposal
+	// The residuals read the groups and change nothing: they are computed
+	// a batch at a time on a few goroutines (each proposal in its own
+	// slot, each goroutine with a matcher of its own, kept from batch to
+	// batch), and the proposals that reach thr are kept, in order.
+	matchers := []*matcher{a.match()}
+	for len(matchers) < runtime.GOMAXPROCS(0) {
+		matchers = append(matchers, newMatcher(a.vec))
+	}
+	flush := func() {
+		const chunk = 512
+		var next atomic.Int32
+		parallelWith(a.ctx, (len(pending)+chunk-1)/chunk, func() *matcher {
+			if i := int(next.Add(1)) - 1; i < len(matchers) {
+				return matchers[i]
+			}
+			return newMatcher(a.vec) // GOMAXPROCS grew meanwhile
+		}, func(m *matcher, k int) {
+			for i := k * chunk; i < min((k+1)*chunk, len(pending)); i++ {
+				pending[i].r = a.residual(m, pending[i].c.o, pending[i].c.n, pending[i].split)
+			}
+		})
+		for _, p := range pending {
+			if p.r >= thr {
+				ps = append(ps, p)
+			}
+		}
+		pending = pending[:0]
+	}
 	// overlap is a pair's shared weight, exact or soft: the residual
 	// containment, with soft matches, is computed only for pairs whose
 	// overlap reaches preFactor of what it needs.
@@ -890,9 +920,12 @@ func (a *aligner) mergeSplit(cs []cand) {
 		og, ng := a.oldGroup[o], a.newGroup[n]
 		switch {
 		case og < 0 && ng >= 0 && len(a.groups[ng].new) == 1 && overlap >= preFactor*thr*a.old[o].w:
-			ps = append(ps, proposal{cand{o: o, n: n}, false, 0})
+			pending = append(pending, proposal{cand{o: o, n: n}, false, 0})
 		case ng < 0 && og >= 0 && len(a.groups[og].old) == 1 && a.groups[og].mark < 0 && overlap >= preFactor*thr*a.new[n].w:
-			ps = append(ps, proposal{cand{o: o, n: n}, true, 0})
+			pending = append(pending, proposal{cand{o: o, n: n}, true, 0})
+		}
+		if len(pending) == proposalBatch {
+			flush()
 		}
 	}
 	for _, c := range cs {
@@ -921,15 +954,7 @@ func (a *aligner) mergeSplit(cs []cand) {
 			}
 		}
 	}
-	// The residuals read the groups and change nothing: compute them on a
-	// few goroutines, each proposal's in its own slot.
-	const chunk = 512
-	parallelWith(a.ctx, (len(ps)+chunk-1)/chunk, func() *matcher { return newMatcher(a.vec) }, func(m *matcher, k int) {
-		for i := k * chunk; i < min((k+1)*chunk, len(ps)); i++ {
-			ps[i].r = a.residual(m, ps[i].c.o, ps[i].c.n, ps[i].split)
-		}
-	})
-	ps = slices.DeleteFunc(ps, func(p proposal) bool { return p.r < thr })
+	flush()
 	slices.SortFunc(ps, func(x, y proposal) int {
 		return cmp.Or(cmp.Compare(y.r, x.r), cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n), boolCompare(x.split, y.split))
 	})
@@ -1076,6 +1101,10 @@ func (b bestFree) elsewhere(a *aligner, o, n int32, split bool) bool {
 	wholeSim, _, _ := a.match().score(a.old[o].bag(), a.new[n].bag())
 	return alt.score > wholeSim && alt.score >= moveRatio*run
 }
+
+// proposalBatch is how many of mergeSplit's proposals wait for their
+// residuals at most: the few that pass are kept, so memory stays small.
+const proposalBatch = 8192
 
 // preFactor: see mergeSplit's propose. The soft part of a residual is at
 // most what the lexicon credits, so a part sharing less than half the
