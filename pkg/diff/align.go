@@ -334,10 +334,13 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 	// covers and insides, are scored on their words alone.
 	for i := softPerClause; i < len(top); i++ {
 		top[i].extra = true
+		top[i].late = i >= lateRank
 	}
 	for _, extra := range [2][]ranked{cover, inside} {
 		for _, r := range extra {
-			if !slices.ContainsFunc(top, func(t ranked) bool { return t.n == r.n }) {
+			if i := slices.IndexFunc(top, func(t ranked) bool { return t.n == r.n }); i >= 0 {
+				top[i].late = false
+			} else {
 				r.extra = true
 				top = append(top, r)
 			}
@@ -351,7 +354,13 @@ func (x *index) query(q *query, o int32, out []cand) []cand {
 		// candidates that may pair one to one.
 		if r.extra {
 			ov := v.overlap(eo.terms, en.terms)
-			out = append(out, cand{o: o, n: r.n, sim: dice(ov, eo.w, en.w), overlap: ov})
+			sim := dice(ov, eo.w, en.w)
+			// A low-ranked candidate that no pass could pair would only
+			// cost the later passes time.
+			if r.late && sim < gapFactor*a.opts.Threshold {
+				continue
+			}
+			out = append(out, cand{o: o, n: r.n, sim: sim, overlap: ov})
 			continue
 		}
 		sim, ov, _ := q.m.score(eo.bag(), en.bag())
@@ -366,6 +375,7 @@ type ranked struct {
 	n     int32
 	score float64
 	extra bool // a cover or inside candidate, not among the best by cosine
+	late  bool // ranked below lateRank by cosine and not a cover or inside
 }
 
 // keepBest inserts r into top, kept sorted best first, holding at most k.

@@ -135,8 +135,20 @@ const (
 	// budget is spent on the rarest keys, which many clauses of one
 	// template share ("within 39 days of"), so a reworded clause's true
 	// partner can rank below ten of them (synth F1 at 30,000 clauses
-	// 0.9954 -> 0.9958, about 2% more CPU time).
-	candidatesPerClause = 12
+	// 0.9954 -> 0.9958, about 2% more CPU time). Sixteen, not twelve: a
+	// clause reworded with words inserted between its own loses the word
+	// pairs it shares, so its partner ranks below the clauses of its
+	// template that keep them, though its full score is far above the
+	// threshold (30,000 clauses, seed 1: pair F1 0.9968 -> 0.9970; about
+	// 1-3% more CPU time). Twenty gained a little more (seed 7 too) but
+	// cost 5-10%.
+	candidatesPerClause = 16
+
+	// lateRank is the rank by cosine from which a candidate is kept only
+	// when its word score reaches gapFactor of the threshold (or it is a
+	// cover or inside): no pass pairs it otherwise, and the later passes'
+	// work grows with the candidates kept.
+	lateRank = 12
 
 	// softPerClause is how many of those, the best by the approximate
 	// cosine, are scored with every signal (soft.go, ngram.go); the others
