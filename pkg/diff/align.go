@@ -465,10 +465,44 @@ func (a *aligner) assign(cs []cand) {
 		}
 		return s
 	}
+	// The best candidate of each clause, to tell a part of a neighbour's
+	// split or merge (see part).
+	bestO, bestN := a.bestOf(cs)
+	// nextTo reports whether clause i of one side (mine, its pairs so far;
+	// group, its groups) is paired with a neighbour of clause j of the other.
+	nextTo := func(mine, group []int32, i, j int32, old bool) bool {
+		if p := mine[i]; p >= 0 {
+			return p == j-1 || p == j+1
+		}
+		if g := group[i]; g >= 0 {
+			others := a.groups[g].old
+			if old {
+				others = a.groups[g].new
+			}
+			for _, p := range others {
+				if p == j-1 || p == j+1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// part reports whether c's new clause resembles, more than c's old
+	// one, a clause paired with its neighbour (a split part), or c's old
+	// clause likewise (a merge part): a clause taken by a clear pair no
+	// longer competes, and a part would then stand out; mergeSplit
+	// decides those.
+	part := func(c cand) bool {
+		if b := bestN[c.n]; b.o >= 0 && b.o != c.o && b.sim > c.sim && nextTo(mo, a.oldGroup, b.o, c.n, true) {
+			return true
+		}
+		b := bestO[c.o]
+		return b.n >= 0 && b.n != c.n && b.sim > c.sim && nextTo(mn, a.newGroup, b.n, c.o, false)
+	}
 	greedy := func(pool []cand, score func(cand) float64) {
 		sortBySim(pool, score)
 		for _, c := range pool {
-			if free(c) {
+			if free(c) && !part(c) {
 				mo[c.o], mn[c.n] = c.n, c.o
 			}
 		}
@@ -493,7 +527,7 @@ func (a *aligner) assign(cs []cand) {
 		second := a.runnersUp(cs, competes)
 		took := false
 		for _, c := range pool {
-			if free(c) && second.clear(c, earlyMove, c.sim >= strongMove) {
+			if free(c) && !part(c) && second.clear(c, earlyMove, c.sim >= strongMove) {
 				mo[c.o], mn[c.n] = c.n, c.o
 				clear[c.o], clearNew[c.n] = true, true
 				took = true
@@ -537,6 +571,29 @@ func (a *aligner) assign(cs []cand) {
 			a.newGroup1(int32(o), n, RuleContent)
 		}
 	}
+}
+
+// bestOf returns each old clause's best candidate and each new clause's.
+func (a *aligner) bestOf(cs []cand) (bestO, bestN []cand) {
+	bestO, bestN = make([]cand, len(a.old)), make([]cand, len(a.new))
+	for i := range bestO {
+		bestO[i] = cand{o: int32(i), n: -1}
+	}
+	for i := range bestN {
+		bestN[i] = cand{o: -1, n: int32(i)}
+	}
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) {
+			continue
+		}
+		if c.sim > bestO[c.o].sim {
+			bestO[c.o] = c
+		}
+		if c.sim > bestN[c.n].sim {
+			bestN[c.n] = c
+		}
+	}
+	return bestO, bestN
 }
 
 // moveLate pairs what is left after merges and splits: candidates that keep
