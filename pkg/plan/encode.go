@@ -80,6 +80,12 @@ func EscapeHidden(b []byte, escape func(rune) string) []byte {
 // must be escaped (see encode).
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if s == "<<" {
+		// yaml.v3 writes it plain, where it reads back as a merge key
+		// (FuzzImport found it).
+		n.Style = yaml.DoubleQuotedStyle
+		return n
+	}
 	for _, r := range s {
 		if IsHiddenControl(r) {
 			n.Style = yaml.DoubleQuotedStyle

@@ -973,6 +973,8 @@ func kindName(n *yaml.Node) string {
 		return "empty"
 	case "!!timestamp":
 		return "a date"
+	case "!!merge":
+		return "a merge key (<<)"
 	}
 	return "a string"
 }

@@ -39,6 +39,16 @@ type lineWriter struct {
 	color bool
 }
 
+// breakingSpaces maps the Unicode spaces a line may break at to a plain
+// space, so that wrapping breaks there too (FuzzText found a line held
+// together by U+2000). The no-break spaces (U+00A0, U+2007, U+202F) and the
+// thin space (U+2009) stay: they group the digits of a figure ("600 000").
+var breakingSpaces = strings.NewReplacer(
+	"\u1680", " ", "\u2000", " ", "\u2001", " ", "\u2002", " ", "\u2003", " ",
+	"\u2004", " ", "\u2005", " ", "\u2006", " ", "\u2008", " ",
+	"\u200a", " ", "\u205f", " ", "\u3000", " ",
+)
+
 // para writes spans as one paragraph: the first line indented by first
 // columns, the following ones (after a wrap or a line break in the text) by
 // hang columns. Runs of spaces are kept inside a line and dropped where the
@@ -50,7 +60,7 @@ func (lw *lineWriter) para(first, hang int, spans []span) {
 		if !lw.color {
 			sgr = ""
 		}
-		text := s.text
+		text := breakingSpaces.Replace(s.text)
 		for text != "" {
 			switch c := text[0]; {
 			case c == '\n':
