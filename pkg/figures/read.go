@@ -262,8 +262,7 @@ func (r *reader) lower(t *tok) string {
 // tokenize appends the tokens of s[lo:hi] (offsets into s).
 func (r *reader) tokenize(s string, lo, hi int) {
 	r.s = s
-	first := len(r.toks)
-	upper := false // some word has capitals // some word has capitals: lower-case them all at the end
+	upper := false // some word has capitals: lower-case them all at the end
 	s = s[:hi]
 	for i := lo; i < len(s); {
 		c := s[i]
@@ -369,17 +368,37 @@ func (r *reader) tokenize(s string, lo, hi int) {
 	}
 	r.low, r.lowAt = "", lo
 	if upper {
-		// One lower-cased copy of the window serves every word. (Lower
-		// case that changes a length, rare outside ASCII, leaves such words
-		// as they are.)
-		if low := strings.ToLower(s[lo:]); len(low) == len(s)-lo {
-			r.low = low
-		} else {
-			for k := first; k < len(r.toks); k++ {
-				r.toks[k].upper = false
-			}
-		}
+		// One lower-cased copy of the window serves every word.
+		r.low = lowerInPlace(s[lo:])
 	}
+}
+
+// lowerInPlace returns s in lower case with every byte where it was: a
+// character whose lower case has another length, and a byte that is not
+// UTF-8, stay as they are. (strings.ToLower writes U+FFFD for such a byte,
+// which moved everything after it: a text starting with one lost every
+// figure that a window read without it found; FuzzRead.)
+func lowerInPlace(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		rn, n := utf8.DecodeRuneInString(s[i:])
+		if lr := unicode.ToLower(rn); rn != utf8.RuneError && lr != rn && utf8.RuneLen(lr) == n {
+			utf8.EncodeRune(b[i:], lr)
+		} else {
+			copy(b[i:i+n], s[i:i+n])
+		}
+		i += n
+	}
+	return string(b)
 }
 
 func isLetterAt(s string, i int) bool {

@@ -90,12 +90,18 @@ func FuzzMarkdown(f *testing.F) {
 		}
 		checkMarkdownSafe(t, out.Bytes())
 
-		// One string in every field: each reads back as itself.
+		// One string in every field: each reads back as itself. A string
+		// that reads as blank is left out: no plan holds one (the loader
+		// refuses it, "text is empty"), and Markdown has no way to show it.
 		out.Reset()
 		if err := Markdown(&out, oneField(a), MarkdownOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		checkFields(t, a, out.Bytes())
+		if a == "" || readable(SanitizeTerminalLine(a)) != "" {
+			checkFields(t, a, out.Bytes())
+		} else {
+			checkMarkdownSafe(t, out.Bytes())
+		}
 	})
 }
 
