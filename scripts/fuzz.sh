@@ -14,8 +14,7 @@
 # 128 CPU seconds the fuzz builds took), and the fuzzer is no longer steered
 # by coverage inside strconv or encoding/json: FuzzParse ran about 8 times
 # as many inputs in 5 s (39,241 against 4,919), and still found new ones.
-# FUZZINSTRUMENT=all instruments everything, as `go test -fuzz` does; make
-# test's smoke run uses it (see the Makefile for why).
+# FUZZINSTRUMENT=all instruments everything, as `go test -fuzz` does.
 # Where the compiler cannot instrument (GOARCH other than amd64, arm64 and
 # loong64) the fuzzer runs without coverage, as `go test -fuzz` would.
 # The package with the most dependencies is built first and alone, so shared
