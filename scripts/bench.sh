@@ -25,6 +25,9 @@
 #   PROFILE_SIZE=30000      size of the profiled case (300, 3000 or 30000)
 #   GO_BENCH=bench/work/go-bench.txt   Go benchmark output to summarise
 #   WORK=bench/work         where binaries, pairs, outputs and profiles go
+#   BIN=                    a directory with plandiff, synth and parabench already
+#                           built from this tree, used instead of building them into
+#                           WORK (the script's own tests build them once for all runs)
 #   OUT=BENCHMARKS.md       the report (written atomically)
 #   LIMITS=1                0: no limits section (validate and diff on the largest
 #                           inputs the caps admit, `synth limits`; a few minutes)
@@ -104,12 +107,21 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 command -v timeout >/dev/null || die "timeout (coreutils) is missing"
 
-log "building plandiff and synth into $WORK"
-"$GO" build -buildvcs=auto -o "$WORK/plandiff" ./cmd/plandiff
-"$GO" build -o "$WORK/synth" ./cmd/synth
-"$GO" build -o "$WORK/parabench" ./cmd/parabench
-PLANDIFF=$WORK/plandiff
-SYNTH=$WORK/synth
+if [[ -n ${BIN:-} ]]; then
+  for b in plandiff synth parabench; do
+    [[ -x $BIN/$b ]] || die "BIN=$BIN has no executable $b"
+  done
+  log "using plandiff, synth and parabench from $BIN"
+  BINDIR=$BIN
+else
+  log "building plandiff and synth into $WORK"
+  "$GO" build -buildvcs=auto -o "$WORK/plandiff" ./cmd/plandiff
+  "$GO" build -o "$WORK/synth" ./cmd/synth
+  "$GO" build -o "$WORK/parabench" ./cmd/parabench
+  BINDIR=$WORK
+fi
+PLANDIFF=$BINDIR/plandiff
+SYNTH=$BINDIR/synth
 
 declare -A SKIP=()  # tool -> why it was not run
 declare -A VERSION=()
@@ -493,7 +505,7 @@ metric() { sed -n "s|.* \([0-9.]*\) $1.*|\1|p" <<<"$PROF_LINE"; }
 log "paraphrase benchmark"
 PARA_GIT=""
 if command -v git >/dev/null; then PARA_GIT=-git; fi
-PARA_OUT=$("$WORK/parabench" -dir "$ROOT/testdata/paraphrase" $PARA_GIT -links 2>&1) || die "parabench failed: $PARA_OUT"
+PARA_OUT=$("$BINDIR/parabench" -dir "$ROOT/testdata/paraphrase" $PARA_GIT -links 2>&1) || die "parabench failed: $PARA_OUT"
 
 # ---------------------------------------------------------------- report
 

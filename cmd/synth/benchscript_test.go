@@ -1,16 +1,54 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
 const benchScript = "../../scripts/bench.sh"
+
+// benchBinaries builds plandiff, synth and parabench once for every run of
+// the script in this package (BIN=dir): each run building its own cost a
+// go command and a link per binary, nine in all.
+var benchBinaries = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "plandiff-benchbin-")
+	if err != nil {
+		return "", err
+	}
+	for _, pkg := range []string{"plandiff", "synth", "parabench"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, pkg), "../"+pkg)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go build ../%s: %v\n%s", pkg, err, out)
+		}
+	}
+	return dir, nil
+})
+
+// TestMain removes the binaries benchBinaries built.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := benchBinaries(); err == nil && dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
+// binDir is BIN for a run of the script, or the test fails.
+func binDir(t *testing.T) string {
+	t.Helper()
+	dir, err := benchBinaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "BIN=" + dir
+}
 
 // TestBenchScriptParses checks that scripts/bench.sh (make bench) is valid
 // bash.
@@ -48,7 +86,7 @@ func TestBenchScript(t *testing.T) {
 	}
 	cmd := exec.Command("bash", benchScript)
 	cmd.Env = append(os.Environ(), "SIZES=40", "RUNS=2", "PEERS=git", "INSTALL=0", "PROFILE=0", "QUICK=0",
-		"WORK="+filepath.Join(dir, "work"), "OUT="+out, "GO_BENCH="+goBench,
+		"WORK="+filepath.Join(dir, "work"), "OUT="+out, "GO_BENCH="+goBench, binDir(t),
 		"LIMITS=1", "LIMIT_MAX_BYTES=65536", "LIMIT_MAX_CLAUSES=200")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("bench.sh: %v\n%s", err, b)
@@ -132,7 +170,7 @@ func TestBenchScriptLimitsOnly(t *testing.T) {
 	}
 	for run := range 2 {
 		cmd := exec.Command("bash", benchScript)
-		cmd.Env = append(os.Environ(), "LIMITS_ONLY=1", "INSTALL=0", "QUICK=0", "WORK="+filepath.Join(dir, "work"), "OUT="+out,
+		cmd.Env = append(os.Environ(), "LIMITS_ONLY=1", "INSTALL=0", "QUICK=0", "WORK="+filepath.Join(dir, "work"), "OUT="+out, binDir(t),
 			"LIMIT_MAX_BYTES=32768", "LIMIT_MAX_CLAUSES=100")
 		if b, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("run %d: bench.sh: %v\n%s", run, err, b)
