@@ -629,16 +629,39 @@ func (a *aligner) moveLate(cs []cand) {
 // either text comes as close; a pair that rests on one shared word
 // ("agreed" / "agreement") is chance. It runs after the gaps, so it takes
 // nothing a gap would have paired.
+//
+// A clause already paired with a partner it resembles moveRatio times more
+// than it resembles one of the pair's clauses is no contender for that
+// clause: a brief's "$100bn goes to US-led rebuilding" is taken by the
+// frozen-funds point, and does not keep "Europe contributes another
+// $100bn" from its own point. Without such contenders a pair is clear only
+// above the noise of the comparison, the median runner-up (noiseMargin):
+// in a templated text a removed and an added clause of one template are
+// each other's best leftover, at what unrelated clauses there score.
 func (a *aligner) pairLeftovers(cs []cand) {
 	thr := a.opts.Threshold
 	all := a.runnersUp(cs, func(c cand) bool { return int(c.n) < len(a.new) })
+	held := a.heldSims(cs)
+	contenders := a.runnersUp(cs, func(c cand) bool {
+		if int(c.n) >= len(a.new) {
+			return false
+		}
+		if g := a.oldGroup[c.o]; g >= 0 && a.newGroup[c.n] != g && held.old[c.o] >= moveRatio*c.sim {
+			return false
+		}
+		if g := a.newGroup[c.n]; g >= 0 && a.oldGroup[c.o] != g && held.new[c.n] >= moveRatio*c.sim {
+			return false
+		}
+		return true
+	})
 	var pool []cand
 	for _, c := range cs {
 		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim >= thr || c.sim < thr*gapFactor {
 			continue
 		}
 		// strong 2: never strong, only the ratio makes it clear.
-		if all.clear(c, 2, true) && a.sharedContent(a.old[c.o].terms, a.new[c.n].terms) >= 2 {
+		clear := all.clear(c, 2, true) || c.sim > a.noise && contenders.clear(c, 2, true)
+		if clear && a.sharedContent(&a.old[c.o], &a.new[c.n]) >= 2 {
 			pool = append(pool, c)
 		}
 	}
@@ -650,26 +673,70 @@ func (a *aligner) pairLeftovers(cs []cand) {
 	}
 }
 
-// sharedContent counts the distinct content terms with weight that two
-// sorted term lists share.
-func (a *aligner) sharedContent(x, y []term) int {
+// pairedSims holds, per old and new clause, the best similarity it has with
+// a clause of its own group (1 for identical texts, 0 when free or paired
+// otherwise than through a candidate).
+type pairedSims struct{ old, new []float64 }
+
+// heldSims returns every clause's similarity with its group (pairedSims).
+func (a *aligner) heldSims(cs []cand) pairedSims {
+	h := pairedSims{make([]float64, len(a.old)), make([]float64, len(a.new))}
+	for o := range a.old {
+		if a.old[o].identical {
+			h.old[o] = 1
+		}
+	}
+	for n := range a.new {
+		if a.new[n].identical {
+			h.new[n] = 1
+		}
+	}
+	for _, c := range cs {
+		if int(c.n) < len(a.new) && a.oldGroup[c.o] >= 0 && a.oldGroup[c.o] == a.newGroup[c.n] {
+			h.old[c.o] = max(h.old[c.o], c.sim)
+			h.new[c.n] = max(h.new[c.n], c.sim)
+		}
+	}
+	return h
+}
+
+// sharedContent counts the distinct content words with weight that two
+// clauses share, the words of a lexicon phrase both hold ("United States")
+// counting as one: a pair that rests on one name is chance too.
+func (a *aligner) sharedContent(x, y *entry) int {
 	k := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
+	for i, j := 0, 0; i < len(x.terms) && j < len(y.terms); {
 		switch {
-		case x[i].word < y[j].word:
+		case x.terms[i].word < y.terms[j].word:
 			i++
-		case x[i].word > y[j].word:
+		case x.terms[i].word > y.terms[j].word:
 			j++
 		default:
-			if t := x[i].word; a.vec.content[t] && a.vec.idf[t] > 0 {
+			if t := x.terms[i].word; a.sharedWord(t) {
 				k++
 			}
 			i++
 			j++
 		}
 	}
+	for i, p := range x.phrases {
+		same := func(q phrase) bool { return q.terms == p.terms }
+		if slices.ContainsFunc(x.phrases[:i], same) || !slices.ContainsFunc(y.phrases, same) {
+			continue
+		}
+		in := 0
+		for _, t := range p.terms[:p.n] {
+			if a.sharedWord(t) {
+				in++
+			}
+		}
+		k -= max(in-1, 0)
+	}
 	return k
 }
+
+// sharedWord reports whether term t counts for sharedContent.
+func (a *aligner) sharedWord(t int32) bool { return a.vec.content[t] && a.vec.idf[t] > 0 }
 
 // runnersUp holds, for every old and new clause, the similarity of its
 // best and of its second-best candidate.
@@ -725,7 +792,8 @@ func (a *aligner) noiseMargin(r runnersUp) float64 {
 		return distinctMargin
 	}
 	slices.Sort(sec)
-	return max(distinctMargin, noiseShare*sec[len(sec)/2])
+	a.noise = sec[len(sec)/2]
+	return max(distinctMargin, noiseShare*a.noise)
 }
 
 // competes reports whether a candidate counts as a runner-up: both its

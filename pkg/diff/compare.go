@@ -134,6 +134,7 @@ type aligner struct {
 
 	clearOld, clearNew []bool  // clauses taken by clear pairs (assign)
 	margin             float64 // the larger margin of a distinct move (noiseMargin)
+	noise              float64 // the median runner-up score (noiseMargin)
 
 	// kept lists the removed entries both sides carry, as pairs of
 	// entries (old's, new's); they are not in marks.
