@@ -165,7 +165,7 @@ func LoadTopics(fsys fs.FS, dir, prefix string) ([]string, error) {
 // returns the default topics followed by the file's own.
 func ParseTopics(name string, data []byte) ([]string, error) {
 	topics := append([]string(nil), DefaultTopics...)
-	root, errs := parseYAML(context.Background(), name, data, Options{}.withDefaults())
+	root, _, errs := parseYAML(context.Background(), name, data, Options{}.withDefaults(), nil)
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs

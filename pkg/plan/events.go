@@ -79,7 +79,7 @@ func ParseTimeline(ctx context.Context, name string, data []byte, opts Options) 
 			err = l
 		}
 	}()
-	root, errs := parseYAML(ctx, name, data, opts)
+	root, _, errs := parseYAML(ctx, name, data, opts, nil)
 	if len(errs) > 0 {
 		for _, e := range errs {
 			if strings.HasPrefix(e.Msg, "file is empty") {

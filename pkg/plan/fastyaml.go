@@ -19,7 +19,7 @@ import (
 // input steps outside the subset or anything is in doubt; the caller then
 // uses yaml.v3, so every error message stays the YAML library's own. When
 // the tree would hold more than maxNodes nodes it stops, and returns nil and
-// minus the number of the line. It looks at ctx every few thousand nodes
+// minus the number of the line. It looks at ctx every thousand nodes
 // and stops as soon as it is done (returning nil and 0; the caller checks
 // ctx), so that a cancelled run does not wait for a large file's tree.
 //
@@ -34,15 +34,32 @@ import (
 // deeper flow nesting, tabs, and characters yaml.v3 treats specially (CR
 // but in CRLF, NEL, LS, PS, BOM) or rejects.
 func fastParse(ctx context.Context, data []byte, maxNodes int) (*yaml.Node, int) {
-	p := &fastParser{maxNodes: maxNodes, ctx: ctx}
-	doc, line := p.parse(data)
+	doc, _, line := fastParseStream(ctx, data, maxNodes, nil)
+	return doc, line
+}
+
+// fastParseStream is fastParse handing each item of the top mapping's
+// clauses list to item as soon as it is parsed, instead of keeping it in the
+// tree: the list (seq, returned when there was one) is left empty, and the
+// item's nodes are reused for the next one, so item must not keep them. A
+// plan's tree is then a few clauses big instead of hundreds of bytes per
+// clause of garbage, which on a large file cost more in page faults on fresh
+// memory and in collection than the parse itself. Only the first clauses key
+// of the top mapping is handed over, as the walker reads only that one. When
+// the parse then declines or fails, whatever item made of the items is to be
+// thrown away: the input is parsed again, whole, by yaml.v3.
+func fastParseStream(ctx context.Context, data []byte, maxNodes int, item func(*yaml.Node)) (doc, seq *yaml.Node, line int) {
+	p := &fastParser{maxNodes: maxNodes, ctx: ctx, item: item}
+	doc, line = p.parse(data)
 	switch {
 	case p.stopped:
-		return nil, 0
+		return nil, nil, 0
 	case p.over:
-		return nil, -p.num
+		return nil, nil, -p.num
+	case doc == nil:
+		return nil, nil, line
 	}
-	return doc, line
+	return doc, p.seq, line
 }
 
 func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
@@ -119,8 +136,11 @@ type fastParser struct {
 	used  int          // nodes of the slab taken
 	made  int          // nodes made so far, to size the next slab
 	ptrs  []*yaml.Node // slab the Content slices are cut from
-	kids  []*yaml.Node // children of the open collections, innermost last
-	buf   []byte       // scratch for scalars that need unescaping or folding
+	// slabs and ptrSlabs count the slabs made, so that a streamed item's
+	// nodes are given back only to the slab they came from (release).
+	slabs, ptrSlabs int
+	kids            []*yaml.Node // children of the open collections, innermost last
+	buf             []byte       // scratch for scalars that need unescaping or folding
 
 	// maxNodes bounds made; over says it was passed, and every loop then
 	// stops (one line's nodes at most are made beyond it).
@@ -130,6 +150,35 @@ type fastParser struct {
 	// done, and over is set too so that every loop stops.
 	ctx     context.Context
 	stopped bool
+
+	// item, when set, takes the items of the top mapping's first clauses
+	// list (fastParseStream); stream tells the next block sequence that it
+	// is that list, and seq is the list once met.
+	item   func(*yaml.Node)
+	stream bool
+	seq    *yaml.Node
+	keyed  bool // the top mapping's clauses key was met
+}
+
+// slabMark is where the slabs stood before a streamed item.
+type slabMark struct {
+	slabs, used, ptrSlabs int
+	ptrs                  []*yaml.Node
+}
+
+func (p *fastParser) mark() slabMark {
+	return slabMark{p.slabs, p.used, p.ptrSlabs, p.ptrs}
+}
+
+// release gives the nodes and Content slots taken since m back to the slabs
+// for reuse, as far as they came from the slabs current then.
+func (p *fastParser) release(m slabMark) {
+	if p.slabs == m.slabs {
+		p.used = m.used
+	}
+	if p.ptrSlabs == m.ptrSlabs {
+		p.ptrs = m.ptrs
+	}
 }
 
 // load makes the line that starts at offset i current.
@@ -183,14 +232,17 @@ func (p *fastParser) col(i int) int {
 func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, line, col int) *yaml.Node {
 	if p.used == len(p.nodes) {
 		p.nodes, p.used = make([]yaml.Node, min(max(p.made, 32), 4096)), 0
-		if p.ctx.Err() != nil {
-			p.stopped, p.over = true, true
-		}
+		p.slabs++
 	}
 	n := &p.nodes[p.used]
 	p.used++
 	if p.made++; p.made > p.maxNodes {
 		p.over = true
+	}
+	// Streamed items reuse the slab, so the context is looked at every
+	// thousand nodes rather than with each new slab.
+	if p.made%1024 == 0 && p.ctx.Err() != nil {
+		p.stopped, p.over = true, true
 	}
 	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: line, Column: col}
 	return n
@@ -204,6 +256,7 @@ func (p *fastParser) content(from int) []*yaml.Node {
 	}
 	if len(p.ptrs) < len(k) {
 		p.ptrs = make([]*yaml.Node, max(len(k), min(p.made, 8192)))
+		p.ptrSlabs++
 	}
 	c := p.ptrs[:len(k):len(k)]
 	p.ptrs = p.ptrs[len(k):]
@@ -277,6 +330,7 @@ func (p *fastParser) mapping(col, at int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	p.stream = false
 	m := p.node(yaml.MappingNode, 0, "!!map", "", p.num, p.col(at))
 	base := len(p.kids)
 	for {
@@ -289,7 +343,11 @@ func (p *fastParser) mapping(col, at int) (*yaml.Node, bool) {
 		}
 		key := p.src[at : at+k]
 		p.kids = append(p.kids, p.node(yaml.ScalarNode, 0, plainTag(key), key, p.num, p.col(at)))
+		if p.item != nil && p.depth == 1 && key == "clauses" && !p.keyed {
+			p.keyed, p.stream = true, true
+		}
 		v, ok := p.value(col, at+k+1)
+		p.stream = false
 		if !ok {
 			return nil, false
 		}
@@ -365,12 +423,18 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 	}
 	p.depth++
 	defer func() { p.depth-- }()
+	stream := p.stream
+	p.stream = false
 	s := p.node(yaml.SequenceNode, 0, "!!seq", "", p.num, p.col(p.start+col))
+	if stream {
+		p.seq = s
+	}
 	base := len(p.kids)
 	for {
 		if p.over {
 			return nil, false
 		}
+		m := p.mark()
 		i := p.start + col + 1
 		j := skipSpaces(p.src, i, p.end)
 		var item *yaml.Node
@@ -396,7 +460,12 @@ func (p *fastParser) sequence(col int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		p.kids = append(p.kids, item)
+		if stream {
+			p.item(item)
+			p.release(m)
+		} else {
+			p.kids = append(p.kids, item)
+		}
 		if p.eof || p.indent < col {
 			break
 		}

@@ -280,6 +280,20 @@ var fastCases = []struct {
 	{"literal trailing spaces at eof", "a: |\n  x\n    ", true},
 	{"plan", planHead + "  - id: a\n    text: x\n    sources: [s]\n", true},
 	{"plan with errors", planHead + "  - id: a\n    number: 1\n    removed: yes\n    sources: []\n  - x\n", true},
+	// The top-level clauses are handed to the walker one by one
+	// (fastParseStream): the same plan and problems whatever the order of
+	// the keys, a second clauses key, or where the parse gives up.
+	{"plan clauses first", "plandiff: 1\nclauses:\n  - id: a\n    text: x\n    sources: [s]\n" + strings.TrimSuffix(strings.TrimPrefix(planHead, "plandiff: 1\n"), "clauses:\n"), true},
+	{"plan clauses twice", planHead + "  - id: a\n    text: x\n    sources: [s]\nclauses:\n  - id: b\n    text: y\n    sources: [s]\n", true},
+	{"plan clauses scalar then list", "plandiff: 1\nclauses: none\n" + strings.TrimPrefix(planHead, "plandiff: 1\n") + "  - id: a\n    text: x\n    sources: [s]\n", true},
+	{"plan clauses mapping", planHead + "  id: a\n  text: x\n", true},
+	{"plan clauses empty", planHead, true},
+	{"plan indentless clauses", planHead + "- id: a\n  text: x\n  sources: [s]\n  clauses:\n  - id: a1\n    text: y\n    sources: [s]\n- id: b\n  colour: red\n  sources: [s]\n", true},
+	{"plan odd clause items", planHead + "  -\n  - x\n  - [a, b]\n  - id: a\n    id: b\n    text: x\n    sources: [s]\n", true},
+	{"plan declined after clauses", planHead + "  - id: a\n    text: x\n    sources: [s]\n  - id: b\n    text: &t y\n    sources: [s]\n", false},
+	{"plan broken after clauses", planHead + "  - id: a\n    text: x\n    colour: red\n    sources: [s]\n  - id: b\n    text: \"y\n", false},
+	{"plan clauses under version", "plandiff: 1\nversion:\n  id: v\n  clauses:\n    - id: a\n      text: x\n", true},
+	{"top-level list with clauses", "- clauses:\n    - id: a\n      text: x\n", true},
 }
 
 func deepMapping(levels int) string {

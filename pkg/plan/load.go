@@ -117,7 +117,25 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan
 			err = l
 		}
 	}()
-	root, errs := parseYAML(ctx, name, data, opts)
+	newWalker := func() *walker {
+		w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
+		if bytes.IndexByte(data, '!') >= 0 {
+			// Positions are in the text yaml.v3 read: without a byte-order mark.
+			w.src = bytes.TrimPrefix(data, []byte("\ufeff"))
+		}
+		for _, t := range opts.Topics {
+			w.topics[t] = true
+		}
+		return w
+	}
+	// The fast parser hands the top-level clauses to the walker one by one
+	// (fastParseStream); yaml.v3, or a failed parse, starts from a new one.
+	w := newWalker()
+	root, seq, errs := parseYAML(ctx, name, data, opts, func(item *yaml.Node) {
+		if c := w.clause(item, 0); c != nil {
+			w.streamed = append(w.streamed, c)
+		}
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -125,14 +143,10 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) (p *Plan
 		errs.Sort()
 		return nil, errs
 	}
-	w := &walker{name: name, opts: opts, topics: make(map[string]bool), ctx: ctx}
-	if bytes.IndexByte(data, '!') >= 0 {
-		// Positions are in the text yaml.v3 read: without a byte-order mark.
-		w.src = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if seq == nil {
+		w = newWalker()
 	}
-	for _, t := range opts.Topics {
-		w.topics[t] = true
-	}
+	w.streamedSeq = seq
 	if w.anchors(root) {
 		p = w.plan(root)
 		w.errs = append(w.errs, checkPlan(p)...)
@@ -164,37 +178,37 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // yaml.v3 reads the data through a reader that fails once ctx is done, so a
 // cancelled run does not wait for the library to finish a large file (the
 // caller checks ctx and discards the error list).
-func parseYAML(ctx context.Context, name string, data []byte, opts Options) (root *yaml.Node, errs ErrorList) {
+func parseYAML(ctx context.Context, name string, data []byte, opts Options, item func(*yaml.Node)) (root, seq *yaml.Node, errs ErrorList) {
 	at := func(line, col int) Pos { return Pos{File: name, Line: line, Col: col} }
 	if len(data) > opts.MaxBytes {
-		return nil, SizeError(name, int64(len(data)), opts.MaxBytes)
+		return nil, nil, SizeError(name, int64(len(data)), opts.MaxBytes)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line := countLines(data[:i])
 		col := utf8.RuneCount(data[bytes.LastIndexAny(data[:i], "\r\n")+1:i]) + 1
 		errs.Add(at(line, col), "binary data (a NUL byte): not a YAML text file")
-		return nil, errs
+		return nil, nil, errs
 	}
 	if errs = scanBytes(name, data, opts); len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
 	budget := opts.maxNodes()
 	if !opts.YAMLv3 {
-		doc, line := fastParse(ctx, data, budget)
+		doc, seq, line := fastParseStream(ctx, data, budget, item)
 		switch {
 		case doc != nil:
-			return doc, nil
+			return doc, seq, nil
 		case ctx.Err() != nil:
-			return nil, nil // the caller reports the cancellation
+			return nil, nil, nil // the caller reports the cancellation
 		case line < 0:
 			errs.Add(at(-line, 1), "more YAML than a plan of at most %d clauses holds: over %d keys, values, lists and mappings by this line; --max-clauses raises the limit", opts.MaxClauses, budget)
-			return nil, errs
+			return nil, nil, errs
 		}
 	}
 	if line := nodeBound(data, budget); line > 0 {
 		errs.Add(at(line, 1), "too much YAML to read in this style (flow collections over several lines, anchors, tags...): by this line it could hold over %d keys, values, lists and mappings, counted from its punctuation, the limit for %d clauses; write it in block style, as plandiff does, or raise --max-clauses", budget, opts.MaxClauses)
-		return nil, errs
+		return nil, nil, errs
 	}
 	dec := yaml.NewDecoder(ctxReader{ctx, bytes.NewReader(data)})
 	var doc yaml.Node
@@ -204,7 +218,7 @@ func parseYAML(ctx context.Context, name string, data []byte, opts Options) (roo
 		} else {
 			errs = append(errs, yamlError(name, data, err))
 		}
-		return nil, errs
+		return nil, nil, errs
 	}
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
@@ -214,7 +228,7 @@ func parseYAML(ctx context.Context, name string, data []byte, opts Options) (roo
 	default:
 		errs.Add(at(max(next.Line, 1), 1), "a second YAML document: a plan file holds exactly one")
 	}
-	return &doc, errs
+	return &doc, nil, errs
 }
 
 // ctxReader is a reader that fails once ctx is done.
@@ -408,6 +422,11 @@ type walker struct {
 	// (see bang), else nil; at caches where the last look found a column.
 	src []byte
 	at  struct{ line, col, off int }
+	// streamedSeq is the top-level clauses list the fast parser streamed,
+	// its items converted in streamed as they came (fastParseStream); nil
+	// when the tree holds its items.
+	streamedSeq *yaml.Node
+	streamed    []*Clause
 }
 
 // bang reports whether node n starts with '!' in the source: the
@@ -648,7 +667,16 @@ func (w *walker) plan(doc *yaml.Node) *Plan {
 		case "version":
 			w.version(v, &p.Version)
 		case "clauses":
-			p.Clauses = w.clauses(v, 0)
+			if v == w.streamedSeq && v != nil {
+				if w.seq(v, "clauses") {
+					p.Clauses = w.streamed
+					if p.Clauses == nil {
+						p.Clauses = []*Clause{} // as clauses makes it
+					}
+				}
+			} else {
+				p.Clauses = w.clauses(v, 0)
+			}
 		}
 	})
 	w.require(root, "the plan", seen, topKeys...)
