@@ -59,19 +59,39 @@ if [ "${RACE:-1}" != 0 ]; then
   done
 fi
 
-# One reader over all the go test runs, so there is one progress stream
-# and one closing count. The runs go one after the other: two concurrent
-# -json streams could interleave inside a long output line. -timeout is
-# generous because the machine may be shared: a hung test still ends.
-script='status=0
-if [ -n "$RACE_PKGS" ]; then $GO test -json -count=1 -timeout=30m -race -skip "^TestScripts\$" "$@" $RACE_PKGS || status=1; fi
-if [ -n "$PLAIN_PKGS" ]; then $GO test -json -count=1 -timeout=30m "$@" $PLAIN_PKGS || status=1; fi
-if [ -n "$SCRIPT_PKGS" ]; then $GO test -json -count=1 -timeout=30m -run "^TestScripts\$" "$@" $SCRIPT_PKGS || status=1; fi
-exit $status'
+# The runs go on side by side, each into a named pipe of its own, and one
+# reader takes whole lines from all three (cmd/testprogress), so there is one
+# progress stream and one closing count. Side by side, each fills the other's
+# idle time: the longest packages (the bench-script tests, the browser test)
+# wait on one process at a time for tens of seconds. -timeout is generous
+# because the machine may be shared: a hung test still ends.
 echo "race detector on: ${race[*]#"$mod"/}${scripts:+ (not on their TestScripts: ${scripts[*]#"$mod"/})}"
-export GO RACE_PKGS="${race[*]}" PLAIN_PKGS="${plain[*]}" SCRIPT_PKGS="${scripts[*]}"
-progress=$(mktemp)
-trap 'rm -f "$progress"' EXIT
-$GO build -o "$progress" ./cmd/testprogress
-set -o pipefail
-bash -c "$script" unit "$@" 2>&1 | "$progress" "$mod"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+$GO build -o "$work/progress" ./cmd/testprogress
+# run NAME go-test-flags... runs one go test, its exit status in NAME.status.
+run() {
+  local name=$1
+  shift
+  mkfifo "$work/$name"
+  (
+    status=0
+    $GO test -json -count=1 -timeout=30m "$@" >"$work/$name" 2>&1 || status=1
+    echo $status >"$work/$name.status"
+  ) &
+  pipes+=("$work/$name")
+}
+pipes=()
+if [ ${#race[@]} -gt 0 ]; then run race -race -skip '^TestScripts$' "$@" "${race[@]}"; fi
+if [ ${#plain[@]} -gt 0 ]; then run plain "$@" "${plain[@]}"; fi
+if [ ${#scripts[@]} -gt 0 ]; then run scripts -run '^TestScripts$' "$@" "${scripts[@]}"; fi
+status=0
+"$work/progress" "$mod" "${pipes[@]}" || status=$?
+# The reader stops early only when it cannot open a pipe; a run would then
+# wait on its pipe for ever.
+if [ $status = 2 ]; then kill $(jobs -p) 2>/dev/null || true; fi
+wait
+for p in "${pipes[@]}"; do
+  if [ "$(cat "$p.status" 2>/dev/null)" != 0 ]; then status=1; fi
+done
+exit $status

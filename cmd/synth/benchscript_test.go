@@ -72,6 +72,9 @@ func TestBenchScript(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plandiff; not in -short mode")
 	}
+	// The script runs one command at a time: the two script tests share
+	// the machine's cores.
+	t.Parallel()
 	for _, tool := range []string{"bash", "git", "go", "timeout", "/usr/bin/time"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("no %s", tool)
@@ -157,6 +160,7 @@ func TestBenchScriptLimitsOnly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plandiff; not in -short mode")
 	}
+	t.Parallel()
 	for _, tool := range []string{"bash", "go", "timeout", "/usr/bin/time"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("no %s", tool)

@@ -1,12 +1,16 @@
-// Command testprogress reads `go test -json` on standard input and prints a
-// line per package as it finishes, what failed, and a closing count; it
-// exits 1 when a test or package failed. scripts/unit.sh pipes its test runs
-// through it. The argument, if any, is the module path left off package
-// names.
+// Command testprogress reads `go test -json` and prints a line per package
+// as it finishes, what failed, and a closing count; it exits 1 when a test or
+// package failed. scripts/unit.sh pipes its test runs through it.
+//
+//	testprogress [MODULE [FILE...]]
+//
+// MODULE is the module path left off package names. The streams are the
+// FILEs (named pipes, say), read side by side, or standard input.
 package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -19,7 +23,20 @@ func main() {
 	if len(os.Args) > 1 {
 		module = os.Args[1]
 	}
-	c, err := testprogress.Report(os.Stdin, os.Stdout, module)
+	streams := []io.Reader{os.Stdin}
+	if len(os.Args) > 2 {
+		streams = streams[:0]
+		for _, name := range os.Args[2:] {
+			f, err := os.Open(name)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "testprogress:", err)
+				os.Exit(2)
+			}
+			defer f.Close()
+			streams = append(streams, f)
+		}
+	}
+	c, err := testprogress.ReportAll(streams, os.Stdout, module)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "testprogress:", err)
 		os.Exit(2)

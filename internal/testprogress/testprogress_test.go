@@ -1,6 +1,8 @@
 package testprogress
 
 import (
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -71,3 +73,52 @@ func TestReport(t *testing.T) {
 		})
 	}
 }
+
+// TestReportAll: the same package tested in two runs read side by side is
+// two packages, each with its own output; lines are never mixed.
+func TestReportAll(t *testing.T) {
+	race := `{"Action":"output","Package":"m/p","Test":"TestA","Output":"race run output\n"}
+{"Action":"pass","Package":"m/p","Test":"TestA","Elapsed":0}
+{"Action":"pass","Package":"m/p","Elapsed":2}
+`
+	scripts := `{"Action":"output","Package":"m/p","Test":"TestScripts","Output":"    script failed\n"}
+{"Action":"fail","Package":"m/p","Test":"TestScripts","Elapsed":0}
+{"Action":"output","Package":"m/p","Output":"FAIL\n"}
+go: a message
+{"Action":"fail","Package":"m/p","Elapsed":3}
+`
+	for range 20 { // the streams interleave differently from run to run
+		var out strings.Builder
+		c, err := ReportAll([]io.Reader{strings.NewReader(race), strings.NewReader(scripts)}, &out, "m")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		for _, want := range []string{"✓  p (2s)\n", "✖  p (3s)\n=== FAIL m/p TestScripts\n        script failed\n", "go: a message\n"} {
+			if !strings.Contains(got, want) {
+				t.Fatalf("output lacks %q:\n%s", want, got)
+			}
+		}
+		if strings.Contains(got, "race run output") {
+			t.Fatalf("the passing run's output shown with the failure:\n%s", got)
+		}
+		if c.Tests != 2 || c.Failed != 1 || strings.Join(c.FailedPackages, ",") != "p" {
+			t.Fatalf("counts %+v", c)
+		}
+	}
+}
+
+// TestReportAllReadError: a stream that fails to read is reported once all
+// streams have ended, and the others are read whole.
+func TestReportAllReadError(t *testing.T) {
+	var out strings.Builder
+	bad := io.MultiReader(strings.NewReader("{\"Action\":\"pass\",\"Package\":\"m/a\",\"Elapsed\":1}\n"), errReader{})
+	_, err := ReportAll([]io.Reader{bad, strings.NewReader("{\"Action\":\"pass\",\"Package\":\"m/b\",\"Elapsed\":1}\n")}, &out, "m")
+	if err == nil || !strings.Contains(out.String(), "✓  a (1s)") || !strings.Contains(out.String(), "✓  b (1s)") {
+		t.Fatalf("err %v, output:\n%s", err, out.String())
+	}
+}
+
+type errReader struct{}
+
+func (errReader) Read([]byte) (int, error) { return 0, errors.New("read failed") }

@@ -147,6 +147,8 @@ func TestBrowser(t *testing.T) {
 		t.Skip("-short: the browser test starts Chromium four times")
 	}
 	bin := chromiumPath(t)
+	// Chromium mostly waits: the package's other tests run meanwhile.
+	t.Parallel()
 	var page bytes.Buffer
 	if err := HTML(&page, Build(corpusLineage(t), Options{Timeline: corpusTimeline(t)})); err != nil {
 		t.Fatal(err)
