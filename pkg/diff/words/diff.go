@@ -48,6 +48,7 @@ type Differ struct {
 	codes  map[string]rune // token -> code, emptied after every call
 	ba, bb []int           // token bounds of a and b (see appendBounds)
 	ra, rb []rune          // the differing middles, one code per token
+	v1, v2 []int           // diffBisect's arrays
 	ka, kb []tokenKind     // the kind of each token of a and b
 	// a and b of the last call that tokenised them, whose figures
 	// Figures may reuse.
@@ -207,11 +208,11 @@ func (d *Differ) diffMiddle(a, b string, p, ea, eb int) []diffmatchpatch.Diff {
 	// Drop the map's references to a and b now rather than at the next call.
 	clear(d.codes)
 
-	// No wall-clock deadline: with one, go-diff degrades to a coarser
-	// answer on slow machines, and the output would depend on the machine.
-	d.dmp.DiffTimeout = 0
-	// checklines=false: line mode would re-split the codes as text.
-	return d.dmp.DiffMainRunes(d.ra, d.rb, false)
+	// go-diff's DiffMainRunes(ra, rb, false) with no wall-clock deadline
+	// (with one, go-diff degrades to a coarser answer on slow machines, and
+	// the output would depend on the machine), and no line mode, which
+	// would re-split the codes as text; bisect.go says why it is ported.
+	return d.diffRunes(d.ra, d.rb)
 }
 
 // appendEdits maps diffs of the middles starting at token p back to edits:
