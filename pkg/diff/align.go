@@ -1089,6 +1089,26 @@ func (a *aligner) mergeSplit(cs []cand) {
 			}
 		}
 	}
+	// The whole's place: a clause merged with a far one stands where the
+	// merged clause's neighbours were, next to their partners, and so does
+	// a part split off a clause that moved. (Where a group's clauses stand
+	// at each other's place, its neighbours are that place; an identical
+	// text has no part elsewhere.)
+	for gi, g := range a.groups {
+		if g.mark >= 0 || len(g.old) == 0 || len(g.new) == 0 || a.old[g.old[0]].identical || a.atPlace(g.old[0], g.new[0]) {
+			continue
+		}
+		if len(g.new) == 1 {
+			for _, o := range a.placeOf(g.new, a.newGroup, true, int32(gi)) {
+				propose(o, g.new[0], a.vec.overlap(a.old[o].terms, a.new[g.new[0]].terms))
+			}
+		}
+		if len(g.old) == 1 {
+			for _, n := range a.placeOf(g.old, a.oldGroup, false, int32(gi)) {
+				propose(g.old[0], n, a.vec.overlap(a.old[g.old[0]].terms, a.new[n].terms))
+			}
+		}
+	}
 	flush()
 	slices.SortFunc(ps, func(x, y proposal) int {
 		return cmp.Or(cmp.Compare(y.r, x.r), cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n), boolCompare(x.split, y.split))
@@ -1126,8 +1146,12 @@ func (a *aligner) mergeSplit(cs []cand) {
 		}
 		g := &a.groups[gi]
 		far := !(p.split && near(g.new, n) || !p.split && near(g.old, o))
+		// A part at the whole's place (the part of a merge with a far
+		// clause, where the merged clause stands) has its place for
+		// evidence, as a near one has: it needs the lower containment,
+		// but not the checks of a far part.
 		need := thr
-		if far {
+		if far && !a.atPlace(o, n) {
 			need = farThr
 		}
 		// Far from the other parts, a part of a single word is no part: a
@@ -1269,6 +1293,47 @@ func neighbours(idx []int32, n int) []int32 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// placeOf lists the free clauses of the other side that stand within two
+// places of a partner of a neighbour of idx (one side's clauses, of group
+// self, whose groups are group): where idx's clauses were, or are.
+func (a *aligner) placeOf(idx []int32, group []int32, fromNew bool, self int32) []int32 {
+	var out []int32
+	for _, k := range neighbours(idx, len(group)) {
+		gk := group[k]
+		if gk < 0 || gk == self || a.groups[gk].mark >= 0 {
+			continue
+		}
+		others, free, n := a.groups[gk].new, a.newGroup, len(a.new)
+		if fromNew {
+			others, free, n = a.groups[gk].old, a.oldGroup, len(a.old)
+		}
+		for _, j := range neighbours(others, n) {
+			if free[j] < 0 && !slices.Contains(out, j) {
+				out = append(out, j)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// atPlace reports whether old clause o and new clause n stand within two
+// places of the two clauses of one group: each where the other was.
+func (a *aligner) atPlace(o, n int32) bool {
+	for j := max(o-2, 0); j <= min(o+2, int32(len(a.old))-1); j++ {
+		g := a.oldGroup[j]
+		if j == o || g < 0 {
+			continue
+		}
+		for _, k := range a.groups[g].new {
+			if k != n && k-n <= 2 && n-k <= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // near reports whether clause i stands within two places of a member of

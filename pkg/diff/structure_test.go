@@ -56,12 +56,13 @@ const (
 	tVote3    = "The results will be certified by the central electoral commission."
 	tVoteJoin = "Ukraine holds elections within 100 days of signing; OSCE observers monitor the vote and the central electoral commission certifies the results."
 
-	tSwapJoin  = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
-	tTroops30  = "Foreign troops will withdraw from the buffer zone within 30 days."
-	tTroops90  = "Foreign troops will withdraw from the buffer zone within 90 days."
-	tTroops120 = "Foreign troops will withdraw from the buffer zone within 120 days."
-	tTerritory = "Territory: Crimea, Luhansk and Donetsk will be recognised as de facto Russian, including by the United States."
-	tTerrNew   = "Crimea, Luhansk and Donetsk will be recognised de facto as Russian, the United States included."
+	tPrisonersBrief = "Prisoners and the bodies of the fallen will be handed over."
+	tSwapJoin       = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
+	tTroops30       = "Foreign troops will withdraw from the buffer zone within 30 days."
+	tTroops90       = "Foreign troops will withdraw from the buffer zone within 90 days."
+	tTroops120      = "Foreign troops will withdraw from the buffer zone within 120 days."
+	tTerritory      = "Territory: Crimea, Luhansk and Donetsk will be recognised as de facto Russian, including by the United States."
+	tTerrNew        = "Crimea, Luhansk and Donetsk will be recognised de facto as Russian, the United States included."
 
 	tFrozen    = "Ukraine will be fully rebuilt and financially compensated, including through Russian sovereign assets, which stay frozen until Russia has compensated Ukraine for the damage."
 	tFrozenNew = "Full rebuilding of and compensation for Kyiv, partly out of the Kremlin's state assets, held frozen until the damage is paid for."
@@ -108,6 +109,21 @@ func TestStructure(t *testing.T) {
 			want: []string{"merged x,y>q rule=containment", "unchanged oa>na rule=content", "unchanged ob>nb rule=content",
 				"unchanged oc>nc rule=content", "unchanged od>nd rule=content", "unchanged oe>ne rule=content",
 				"unchanged of>nf rule=content"},
+		},
+		{
+			// A clause merged with a far one: the merged clause is paired
+			// with the far part, and the other part, told in other words,
+			// stands where the merged clause is, after the clause whose
+			// partner comes just before it. Its place vouches for it as
+			// nearness to the far part would: it needs the containment of
+			// a near part, not of a far one.
+			name: "merge_part_at_the_merged_clause_place",
+			old:  withClauses("a", one(cl("y", "1", tChildren)), fillers("o", 2, 6), one(cl("x", "8", tPrisonersBrief)), fillers("p", 9, 3)),
+			new:  withClauses("b", fillers("n", 1, 6), one(cl("q", "7", tSwapJoin)), fillers("m", 8, 3)),
+			want: []string{"unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content", "unchanged oc>nc renumbered rule=content",
+				"unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content", "unchanged of>nf renumbered rule=content",
+				"merged y,x>q renumbered rule=containment",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content"},
 		},
 		{
 			// Three parts of generic wording, each a short sentence.
