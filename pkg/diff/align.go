@@ -942,12 +942,16 @@ func (a *aligner) fillGaps() {
 // gap, ahead of every other candidate of its old and of its new clause by
 // gapMargin, since a weak pair is evidence only where nothing else in the
 // gap resembles either clause as much. A gap of one clause on each side has
-// the lower bar Threshold·gapOneFactor. The others become 0.
+// the lower bar Threshold·gapOneFactor. The lower bar is never below the
+// comparison's noise margin (noiseMargin): where unrelated clauses commonly
+// score that much, as in a templated text, a removed and an added clause
+// that happen to share a gap do too. The others become 0.
 func (a *aligner) gapWeights(sim []float64, rows, cols int, thr float64) {
 	full := a.opts.Threshold
 	if rows == 1 && cols == 1 {
 		thr = full * gapOneFactor
 	}
+	thr = max(thr, a.margin)
 	w := slices.Clone(sim)
 	for i := range rows {
 		for j := range cols {

@@ -53,8 +53,9 @@ func TestContentQuality(t *testing.T) {
 // part of a true split is paired with an old clause outside the split: a
 // short part of boilerplate wording resembles many clauses, and once its
 // whole is paired with the other part, a far clause that resembles the part
-// must not take it as a move. One such pair is left over the five seeds
-// (seed 5, not taken in assign); there were two.
+// must not take it as a move, nor may a gap pair it with a clause that
+// shares little with it (seed 5 had one, at 0.196, below the noise margin
+// of that comparison).
 func TestSplitPartsNotMoved(t *testing.T) {
 	t.Parallel()
 	var wrong []string
@@ -86,8 +87,8 @@ func TestSplitPartsNotMoved(t *testing.T) {
 			}
 		}
 	}
-	if len(wrong) > 1 {
-		t.Errorf("%d split parts paired outside their split, want at most 1:\n%s", len(wrong), strings.Join(wrong, "\n"))
+	if len(wrong) > 0 {
+		t.Errorf("%d split parts paired outside their split, want none:\n%s", len(wrong), strings.Join(wrong, "\n"))
 	}
 }
 
@@ -96,9 +97,10 @@ func TestSplitPartsNotMoved(t *testing.T) {
 // unrelated clauses alike: a removed and an added clause of one template
 // are each other's best leftover, and clear once the clauses paired
 // elsewhere stop competing, but their similarity is no higher than what
-// unrelated clauses of these texts reach (the median runner-up). One such
-// pair is older than that rule (seed 5, the split part of
-// TestSplitPartsNotMoved); without the rule there are seven.
+// unrelated clauses of these texts reach (the median runner-up); nor is a
+// removed and an added clause that share a gap, below the noise margin.
+// Without the first rule there are seven, without the second one (seed 5,
+// the split part of TestSplitPartsNotMoved).
 func TestNoPairsInTheNoise(t *testing.T) {
 	t.Parallel()
 	var wrong []string
@@ -123,7 +125,7 @@ func TestNoPairsInTheNoise(t *testing.T) {
 			}
 		}
 	}
-	if len(wrong) > 1 {
-		t.Errorf("%d false pairs below the threshold, want at most 1:\n%s", len(wrong), strings.Join(wrong, "\n"))
+	if len(wrong) > 0 {
+		t.Errorf("%d false pairs below the threshold, want none:\n%s", len(wrong), strings.Join(wrong, "\n"))
 	}
 }
