@@ -492,7 +492,14 @@ func (a *aligner) assign(cs []cand) {
 	// clause likewise (a merge part): a clause taken by a clear pair no
 	// longer competes, and a part would then stand out; mergeSplit
 	// decides those.
+	splitOf, mergeOf := a.partsOf(bestO, bestN)
 	part := func(c cand) bool {
+		if p := splitOf[c.n]; p.of >= 0 && p.of != c.o && p.share >= c.sim {
+			return true
+		}
+		if p := mergeOf[c.o]; p.of >= 0 && p.of != c.n && p.share >= c.sim {
+			return true
+		}
 		if b := bestN[c.n]; b.o >= 0 && b.o != c.o && b.sim > c.sim && nextTo(mo, a.oldGroup, b.o, c.n, true) {
 			return true
 		}
@@ -571,6 +578,68 @@ func (a *aligner) assign(cs []cand) {
 			a.newGroup1(int32(o), n, RuleContent)
 		}
 	}
+}
+
+// partsOf finds the clauses that look like a part of a neighbour's split
+// or merge: splitOf[n] names the old clause W when a neighbour k of new
+// clause n and W are each other's best candidates and n is contained
+// (containFactor of the threshold at least) in what k leaves of W
+// unexplained, with that share; mergeOf likewise for old clauses (of -1
+// when none). A removed clause of the same template may resemble such a
+// part more than its whole does, and take it as a move; a part that is
+// contained in a neighbour's whole more than it resembles a clause is left
+// to mergeSplit (assign). Identical texts are no part of anything.
+func (a *aligner) partsOf(bestO, bestN []cand) (splitOf, mergeOf []partOf) {
+	need := min(a.opts.Threshold*containFactor, 0.9)
+	m := a.match()
+	find := func(parts, wholes []entry, bestP, bestW []cand, old bool) []partOf {
+		of := make([]partOf, len(parts))
+		for i := range parts {
+			of[i].of = -1
+			p := &parts[i]
+			if p.identical || p.w == 0 {
+				continue
+			}
+			for _, k := range [2]int{i - 1, i + 1} {
+				if k < 0 || k >= len(parts) || parts[k].identical {
+					continue
+				}
+				var w int32
+				if old {
+					w = bestP[k].n
+					if w < 0 || bestW[w].o != int32(k) {
+						continue
+					}
+				} else {
+					w = bestP[k].o
+					if w < 0 || bestW[w].n != int32(k) {
+						continue
+					}
+				}
+				whole := &wholes[w]
+				if whole.identical {
+					continue
+				}
+				rest := subTerms(whole.terms, parts[k].terms)
+				if a.vec.overlap(p.terms, rest) < preFactor*need*p.w {
+					continue
+				}
+				ov, _ := m.overlap(p.bag(), bag{terms: rest, phrases: whole.phrases})
+				if r := min(ov/p.w, 1); r >= need && r > of[i].share {
+					of[i] = partOf{w, r}
+				}
+			}
+		}
+		return of
+	}
+	return find(a.new, a.old, bestN, bestO, false), find(a.old, a.new, bestO, bestN, true)
+}
+
+// partOf names the whole a clause looks like a part of, and the share of
+// the clause contained in it.
+type partOf struct {
+	of    int32
+	share float64
 }
 
 // bestOf returns each old clause's best candidate and each new clause's.

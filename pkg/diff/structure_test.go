@@ -56,6 +56,10 @@ const (
 	tVote3    = "The results will be certified by the central electoral commission."
 	tVoteJoin = "Ukraine holds elections within 100 days of signing; OSCE observers monitor the vote and the central electoral commission certifies the results."
 
+	tSupervise      = "Within 18 days of entry into force, the United Nations shall supervise investment vehicles of Krasarsk from Horohrad and Myrohrad."
+	tWithin18       = "Within 18 days of entry into force."
+	tSuperviseRest  = "The United Nations shall supervise investment vehicles of Krasarsk from Horohrad and Myrohrad."
+	tTeachers       = "Within 18 days of entry into force, Russia shall lift teacher training."
 	tPrisonersBrief = "Prisoners and the bodies of the fallen will be handed over."
 	tSwapJoin       = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
 	tTroops30       = "Foreign troops will withdraw from the buffer zone within 30 days."
@@ -124,6 +128,20 @@ func TestStructure(t *testing.T) {
 				"unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content", "unchanged of>nf renumbered rule=content",
 				"merged y,x>q renumbered rule=containment",
 				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content"},
+		},
+		{
+			// A split's short first part ("Within 18 days of entry into
+			// force.") resembles a removed clause of the same frame, far
+			// away, more than its whole; but it is wholly contained in what
+			// its neighbour leaves of the whole: it is the split's part, not
+			// a move of the removed clause.
+			name: "split_part_not_taken_by_a_far_look_alike",
+			old:  withClauses("a", fillers("o", 1, 3), one(cl("w", "4", tSupervise)), fillers("p", 5, 4), one(cl("r", "9", tTeachers))),
+			new:  withClauses("b", fillers("n", 1, 3), one(cl("s1", "4", tWithin18), cl("s2", "5", tSuperviseRest)), fillers("m", 6, 4)),
+			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "unchanged oc>nc rule=content",
+				"split w>s1,s2 rule=containment",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
+				"unchanged pd>md renumbered rule=content", "removed r> evidence=absent rule=none"},
 		},
 		{
 			// Three parts of generic wording, each a short sentence.
