@@ -1200,6 +1200,20 @@ func (a *aligner) mergeSplit(cs []cand) {
 		}
 	}
 	own := a.mutualBest(cs)
+	// A leftover that would join one group as a near part (or at its
+	// place) is no far part of another, however much more of it that one
+	// contains: a short part of boilerplate wording is contained in many
+	// clauses, and its place says which one it came from.
+	nearNew, nearOld := make(map[int32]bool), make(map[int32]bool)
+	for _, p := range ps {
+		o, n := p.c.o, p.c.n
+		switch {
+		case p.split && a.oldGroup[o] >= 0 && (near(a.groups[a.oldGroup[o]].new, n) || a.atPlace(o, n)):
+			nearNew[n] = true
+		case !p.split && a.newGroup[n] >= 0 && (near(a.groups[a.newGroup[n]].old, o) || a.atPlace(o, n)):
+			nearOld[o] = true
+		}
+	}
 	for _, p := range ps {
 		o, n := p.c.o, p.c.n
 		if p.split && ownNew[n] || !p.split && ownOld[o] {
@@ -1230,6 +1244,9 @@ func (a *aligner) mergeSplit(cs []cand) {
 		// Far from the other parts, a part of a single word is no part: a
 		// one-word heading ("Territory:") is wholly contained in any
 		// clause that uses its word, which is no evidence at a distance.
+		if far && (p.split && nearNew[n] || !p.split && nearOld[o]) && !a.atPlace(o, n) {
+			continue
+		}
 		if a.residual(a.match(), o, n, p.split) < need || far && (a.singleWord(o, n, p.split) || own.elsewhere(a, o, n, p.split)) {
 			continue
 		}

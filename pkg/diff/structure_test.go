@@ -60,6 +60,11 @@ const (
 	tWithin18       = "Within 18 days of entry into force."
 	tSuperviseRest  = "The United Nations shall supervise investment vehicles of Krasarsk from Horohrad and Myrohrad."
 	tTeachers       = "Within 18 days of entry into force, Russia shall lift teacher training."
+	tConsult56      = "Within 56 days of the first elections, the signatories shall reopen consultations along the Zelohrad line, in consultation with the monitoring mission."
+	tConsultRest    = "The signatories shall reopen consultations along the Zelohrad line, in consultation with the monitoring mission."
+	tTerminals58    = "Within 58 days of the first elections, the Peace Council shall release oil terminals from Bilarhrad and Polahrad, in particular strategic remains of the dead."
+	tTerminalsRest  = "The Peace Council shall release oil terminals from Bilarhrad and Polahrad, in particular strategic remains of the dead."
+	tWithin58       = "Within 58 days of the first elections."
 	tPrisonersBrief = "Prisoners and the bodies of the fallen will be handed over."
 	tSwapJoin       = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
 	tTroops30       = "Foreign troops will withdraw from the buffer zone within 30 days."
@@ -142,6 +147,22 @@ func TestStructure(t *testing.T) {
 				"split w>s1,s2 rule=containment",
 				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
 				"unchanged pd>md renumbered rule=content", "removed r> evidence=absent rule=none"},
+		},
+		{
+			// Two clauses of one frame are split, each after its first
+			// phrase, and the first one's figure changes on the way (56 ->
+			// 58 days): its short first part is wholly contained in the
+			// other clause, far away, and only partly in its own whole; but
+			// it stands next to its own whole's other part, so it is that
+			// split's part.
+			name: "split_part_near_its_whole_not_far",
+			old:  withClauses("a", fillers("o", 1, 2), one(cl("w1", "3", tConsult56)), fillers("p", 4, 4), one(cl("w2", "8", tTerminals58)), fillers("q", 9, 2)),
+			new: withClauses("b", fillers("n", 1, 2), one(cl("a1", "3", tWithin58), cl("a2", "4", tConsultRest)), fillers("m", 5, 4),
+				one(cl("b1", "9", tWithin58), cl("b2", "10", tTerminalsRest)), fillers("r", 11, 2)),
+			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "split w1>a1,a2 rule=containment",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
+				"unchanged pd>md renumbered rule=content", "split w2>b1,b2 renumbered rule=containment",
+				"unchanged qa>ra renumbered rule=content", "unchanged qb>rb renumbered rule=content"},
 		},
 		{
 			// Three parts of generic wording, each a short sentence.
