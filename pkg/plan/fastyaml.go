@@ -66,7 +66,7 @@ func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
 	if !fastChars(data) {
 		return nil, 0
 	}
-	p.src, p.num, p.colLine = string(data), 1, -1
+	p.src, p.num, p.colLine = copyString(data), 1, -1
 	p.load(0)
 	p.skip()
 	if p.eof {
@@ -79,6 +79,22 @@ func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
 	doc := p.node(yaml.DocumentNode, 0, "", "", root.Line, root.Column)
 	doc.Content = []*yaml.Node{root}
 	return doc, 0
+}
+
+// copyString is string(data), copied a megabyte at a time: one copy of a
+// large file cannot be interrupted by the scheduler, and a collection that
+// starts meanwhile stops the other core until it ends (see ReadLimited).
+func copyString(data []byte) string {
+	const step = 1 << 20
+	if len(data) <= step {
+		return string(data)
+	}
+	var b strings.Builder
+	b.Grow(len(data))
+	for i := 0; i < len(data); i += step {
+		b.Write(data[i:min(i+step, len(data))])
+	}
+	return b.String()
 }
 
 // fastChars reports whether data holds only characters the fast parser
