@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -204,26 +205,46 @@ func (a *aligner) target(n int32) *entry {
 func (a *aligner) candidates() []cand {
 	v := a.vec
 	nt := len(a.new) + len(a.marks)
-	// Inverted index over the targets' keys, in compressed-row form.
+	// Inverted index over the targets' keys, in compressed-row form. The
+	// two halves of the targets are counted and filled in on two cores:
+	// each key's postings of the first half come first, so every list is
+	// in target order, as one pass over the targets makes it.
 	nk := len(v.keyDF)
-	dfT := make([]int32, nk)
-	for n := 0; n < nt; n++ {
-		for _, k := range a.target(int32(n)).keys {
-			dfT[k]++
+	halves := [3]int{0, nt / 2, nt}
+	var dfH [2][]int32 // per half, per key: targets holding it
+	parallel(a.ctx, 2, func(h int) {
+		d := make([]int32, nk)
+		for n := halves[h]; n < halves[h+1]; n++ {
+			for _, k := range a.target(int32(n)).keys {
+				d[k]++
+			}
 		}
+		dfH[h] = d
+	})
+	if a.ctx.Err() != nil {
+		return nil // the caller checks ctx
 	}
+	dfT := dfH[0]
 	start := make([]int32, nk+1)
-	for k, d := range dfT {
-		start[k+1] = start[k] + d
+	for k, d := range dfH[1] {
+		dfT[k] += d
+		start[k+1] = start[k] + dfT[k]
 	}
 	postings := make([]int32, start[nk])
-	fill := slices.Clone(start[:nk])
-	for n := 0; n < nt; n++ {
-		for _, k := range a.target(int32(n)).keys {
-			postings[fill[k]] = int32(n)
-			fill[k]++
+	parallel(a.ctx, 2, func(h int) {
+		fill := slices.Clone(start[:nk])
+		if h == 1 {
+			for k, d := range dfH[1] {
+				fill[k] = start[k+1] - d
+			}
 		}
-	}
+		for n := halves[h]; n < halves[h+1]; n++ {
+			for _, k := range a.target(int32(n)).keys {
+				postings[fill[k]] = int32(n)
+				fill[k]++
+			}
+		}
+	})
 
 	inv := make([]float64, nt)
 	invSqrt := make([]float64, nt)
@@ -246,14 +267,15 @@ func (a *aligner) candidates() []cand {
 		}
 		parts[k] = out
 	})
-	total := 0
-	for _, p := range parts {
-		total += len(p)
+	// Concatenated in order, the chunks copied on a few cores.
+	at := make([]int, len(parts)+1)
+	for k, p := range parts {
+		at[k+1] = at[k] + len(p)
 	}
-	cs := make([]cand, 0, total)
-	for _, p := range parts {
-		cs = append(cs, p...)
-	}
+	cs := make([]cand, at[len(parts)])
+	parallel(a.ctx, len(parts), func(k int) {
+		copy(cs[at[k]:at[k+1]], parts[k])
+	})
 	return cs
 }
 
@@ -428,7 +450,7 @@ func sortBySim(cs []cand, score func(cand) float64) {
 	for i, c := range cs {
 		ks[i] = keyed{score(c), c}
 	}
-	slices.SortFunc(ks, func(x, y keyed) int {
+	order := func(x, y keyed) int {
 		if x.score != y.score {
 			if x.score > y.score {
 				return -1
@@ -436,11 +458,41 @@ func sortBySim(cs []cand, score func(cand) float64) {
 			return 1
 		}
 		return cmp.Or(cmp.Compare(x.c.o, y.c.o), cmp.Compare(x.c.n, y.c.n))
-	})
-	for i := range ks {
-		cs[i] = ks[i].c
+	}
+	half := len(ks) / 2
+	if half < sortSplit || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ks, order)
+		for i := range ks {
+			cs[i] = ks[i].c
+		}
+		return
+	}
+	// No two candidates share old and new clause, so the order is total
+	// and any sort gives the one result: the halves are sorted on two
+	// cores and merged.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		slices.SortFunc(ks[half:], order)
+	}()
+	slices.SortFunc(ks[:half], order)
+	wg.Wait()
+	i, j := 0, half
+	for k := range cs {
+		if j == len(ks) || i < half && order(ks[i], ks[j]) <= 0 {
+			cs[k] = ks[i].c
+			i++
+		} else {
+			cs[k] = ks[j].c
+			j++
+		}
 	}
 }
+
+// sortSplit is the number of candidates from which sortBySim sorts halves
+// on two cores.
+const sortSplit = 1 << 14
 
 // assign runs pass 4 (one-to-one pairs, then order) and records the pairs
 // as groups.
@@ -873,22 +925,62 @@ func (a *aligner) competes(c cand) bool {
 
 // runnersUp counts the candidates that free accepts.
 func (a *aligner) runnersUp(cs []cand, free func(cand) bool) runnersUp {
-	r := runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new)), make([]float64, len(a.old)), make([]float64, len(a.new)), max(a.margin, distinctMargin)}
-	note := func(b, sec []float64, i int32, s float64) {
-		switch {
-		case s > b[i]:
-			sec[i], b[i] = b[i], s
-		case s > sec[i]:
-			sec[i] = s
-		}
+	newR := func() runnersUp {
+		return runnersUp{make([]float64, len(a.old)), make([]float64, len(a.new)), make([]float64, len(a.old)), make([]float64, len(a.new)), max(a.margin, distinctMargin)}
 	}
-	for _, c := range cs {
-		if int(c.n) < len(a.new) && free(c) {
-			note(r.bestOld, r.secondOld, c.o, c.sim)
-			note(r.bestNew, r.secondNew, c.n, c.sim)
-		}
+	// A clause's best and second are the top two of its similarities,
+	// whatever the order they come in: halves of the candidates are
+	// counted apart, on two cores, and the second half's top two are then
+	// noted in the first's.
+	half := len(cs) / 2
+	if half < runnersUpSplit || runtime.GOMAXPROCS(0) < 2 {
+		r := newR()
+		r.note(cs, len(a.new), free)
+		return r
+	}
+	var parts [2]runnersUp
+	parallel(a.ctx, 2, func(k int) {
+		parts[k] = newR()
+		parts[k].note(cs[k*half:half+k*(len(cs)-half)], len(a.new), free)
+	})
+	r, r2 := parts[0], parts[1]
+	if r.bestOld == nil || r2.bestOld == nil {
+		return newR() // ctx is done: the caller stops at its next look
+	}
+	for i := range r.bestOld {
+		noteSim(r.bestOld, r.secondOld, int32(i), r2.bestOld[i])
+		noteSim(r.bestOld, r.secondOld, int32(i), r2.secondOld[i])
+	}
+	for i := range r.bestNew {
+		noteSim(r.bestNew, r.secondNew, int32(i), r2.bestNew[i])
+		noteSim(r.bestNew, r.secondNew, int32(i), r2.secondNew[i])
 	}
 	return r
+}
+
+// runnersUpSplit is the number of candidates from which runnersUp counts
+// halves on two cores: below it, the arrays cost more than they save.
+const runnersUpSplit = 1 << 15
+
+// note counts the candidates of cs that free accepts (and that pair with a
+// clause of new, below nNew).
+func (r *runnersUp) note(cs []cand, nNew int, free func(cand) bool) {
+	for _, c := range cs {
+		if int(c.n) < nNew && free(c) {
+			noteSim(r.bestOld, r.secondOld, c.o, c.sim)
+			noteSim(r.bestNew, r.secondNew, c.n, c.sim)
+		}
+	}
+}
+
+// noteSim notes similarity s of clause i in its best b and second sec.
+func noteSim(b, sec []float64, i int32, s float64) {
+	switch {
+	case s > b[i]:
+		sec[i], b[i] = b[i], s
+	case s > sec[i]:
+		sec[i] = s
+	}
 }
 
 // chain returns the longest order-preserving chain of the pairs in mo and of

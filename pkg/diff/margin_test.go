@@ -1,6 +1,14 @@
 package diff
 
-import "testing"
+import (
+	"cmp"
+	"context"
+	"math/rand/v2"
+	"reflect"
+	"runtime"
+	"slices"
+	"testing"
+)
 
 // TestNoiseMargin checks that a move which only stands apart from its
 // runners-up (no ratio) must stand apart by more where unrelated clauses
@@ -53,5 +61,54 @@ func TestNoiseMargin(t *testing.T) {
 				t.Errorf("clear = %v, want %v (sim %.2f, runners-up %.2f/%.2f, margin %.2f)", got, tc.wantMove, tc.sim, tc.so, tc.sn, r.margin)
 			}
 		})
+	}
+}
+
+// TestRunnersUpHalves checks that runnersUp counted in two halves on two
+// cores gives each clause the best and second similarity counting all the
+// candidates in one pass gives, ties, repeats and refused candidates
+// included.
+func TestRunnersUpHalves(t *testing.T) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		t.Skip("one processor: runnersUp does not split")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const nOld, nNew = 30000, 28000
+	a := &aligner{ctx: context.Background(), old: make([]entry, nOld), new: make([]entry, nNew)}
+	cs := make([]cand, 3*runnersUpSplit)
+	for i := range cs {
+		// A few candidates per clause, at few distinct similarities, so
+		// that ties and repeats occur; some candidates are removed entries
+		// of new (n ≥ nNew).
+		cs[i] = cand{o: int32(rng.IntN(nOld)), n: int32(rng.IntN(nNew + 20)), sim: float64(rng.IntN(200)) / 200}
+	}
+	free := func(c cand) bool { return (c.o+c.n)%5 != 0 }
+	got := a.runnersUp(cs, free)
+	want := runnersUp{make([]float64, nOld), make([]float64, nNew), make([]float64, nOld), make([]float64, nNew), got.margin}
+	want.note(cs, nNew, free)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("runnersUp in halves differs from one pass")
+	}
+}
+
+// TestSortBySimHalves checks that sortBySim, which sorts large pools in two
+// halves on two cores, gives the order of one sort: by score, descending,
+// then by old and new clause, with many tied scores.
+func TestSortBySimHalves(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 2*sortSplit - 1, 2 * sortSplit, 5*sortSplit + 3} {
+		cs := make([]cand, n)
+		for i := range cs {
+			// Distinct pairs of clauses, as candidates are.
+			cs[i] = cand{o: int32(rng.IntN(1000)), n: int32(i), sim: float64(rng.IntN(50)) / 50}
+		}
+		want := slices.Clone(cs)
+		slices.SortFunc(want, func(x, y cand) int {
+			return cmp.Or(cmp.Compare(y.sim, x.sim), cmp.Compare(x.o, y.o), cmp.Compare(x.n, y.n))
+		})
+		sortBySim(cs, func(c cand) float64 { return c.sim })
+		if !slices.Equal(cs, want) {
+			t.Errorf("%d candidates: sortBySim's order differs from one sort", n)
+		}
 	}
 }

@@ -262,15 +262,19 @@ func (v *vectors) terms(ctx context.Context, words []string) []int32 {
 	v.content = make([]bool, len(v.stems))
 	v.party = make([]bool, len(v.stems))
 	parties := partyStems()
-	for t, s := range v.stems {
-		v.content[t] = s != "" && !lexicon.IsStopWord(s)
-		v.party[t] = parties[s]
-		if s == "" || s[0] == figurePrefix || isDigitByte(s[0]) {
-			continue
+	// Each term's lexicon entry is its own: a few goroutines share them.
+	parallel(ctx, (len(v.stems)+chunk-1)/chunk, func(k int) {
+		for t := k * chunk; t < min((k+1)*chunk, len(v.stems)); t++ {
+			s := v.stems[t]
+			v.content[t] = s != "" && !lexicon.IsStopWord(s)
+			v.party[t] = parties[s]
+			if s == "" || s[0] == figurePrefix || isDigitByte(s[0]) {
+				continue
+			}
+			v.lex[t] = lexicon.Lookup(s)
+			v.concepts[t] = v.lex[t].Concepts(nil)
 		}
-		v.lex[t] = lexicon.Lookup(s)
-		v.concepts[t] = v.lex[t].Concepts(nil)
-	}
+	})
 	// The lexicon's phrases whose words all occur in this comparison, by
 	// the hash of their terms.
 	v.phraseMax = make([]uint8, len(v.stems))
