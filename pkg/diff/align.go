@@ -633,8 +633,9 @@ func (a *aligner) assign(cs []cand) {
 }
 
 // partsOf finds the clauses that look like a part of a neighbour's split
-// or merge: splitOf[n] names the old clause W when a neighbour k of new
-// clause n and W are each other's best candidates and n is contained
+// or merge: splitOf[n] names the old clause W when a clause k within two
+// places of new clause n (a split may have three parts) and W are each
+// other's best candidates and n is contained
 // (containFactor of the threshold at least) in what k leaves of W
 // unexplained, with that share; mergeOf likewise for old clauses (of -1
 // when none). A removed clause of the same template may resemble such a
@@ -652,7 +653,7 @@ func (a *aligner) partsOf(bestO, bestN []cand) (splitOf, mergeOf []partOf) {
 			if p.identical || p.w == 0 {
 				continue
 			}
-			for _, k := range [2]int{i - 1, i + 1} {
+			for _, k := range [4]int{i - 1, i + 1, i - 2, i + 2} {
 				if k < 0 || k >= len(parts) || parts[k].identical {
 					continue
 				}

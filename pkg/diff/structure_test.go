@@ -65,6 +65,8 @@ const (
 	tTerminals58    = "Within 58 days of the first elections, the Peace Council shall release oil terminals from Bilarhrad and Polahrad, in particular strategic remains of the dead."
 	tTerminalsRest  = "The Peace Council shall release oil terminals from Bilarhrad and Polahrad, in particular strategic remains of the dead."
 	tWithin58       = "Within 58 days of the first elections."
+	tSuperviseBoard = "Within 18 days of entry into force, the United Nations shall supervise investment vehicles of Krasarsk from Horohrad and Myrohrad, in consultation with the Board of Peace."
+	tBoardConsult   = "In consultation with the Board of Peace."
 	tPrisonersBrief = "Prisoners and the bodies of the fallen will be handed over."
 	tSwapJoin       = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
 	tTroops30       = "Foreign troops will withdraw from the buffer zone within 30 days."
@@ -145,6 +147,17 @@ func TestStructure(t *testing.T) {
 			new:  withClauses("b", fillers("n", 1, 3), one(cl("s1", "4", tWithin18), cl("s2", "5", tSuperviseRest)), fillers("m", 6, 4)),
 			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "unchanged oc>nc rule=content",
 				"split w>s1,s2 rule=containment",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
+				"unchanged pd>md renumbered rule=content", "removed r> evidence=absent rule=none"},
+		},
+		{
+			// The same in three parts, the whole's closest part two places
+			// from the first one.
+			name: "split_part_not_taken_by_a_far_look_alike_two_places_off",
+			old:  withClauses("a", fillers("o", 1, 3), one(cl("w", "4", tSuperviseBoard)), fillers("p", 5, 4), one(cl("r", "9", tTeachers))),
+			new:  withClauses("b", fillers("n", 1, 3), one(cl("s1", "4", tWithin18), cl("s2", "5", tBoardConsult), cl("s3", "6", tSuperviseRest)), fillers("m", 7, 4)),
+			want: []string{"unchanged oa>na rule=content", "unchanged ob>nb rule=content", "unchanged oc>nc rule=content",
+				"split w>s1,s2,s3 rule=containment",
 				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
 				"unchanged pd>md renumbered rule=content", "removed r> evidence=absent rule=none"},
 		},
