@@ -53,7 +53,9 @@ func (a *aligner) result() *Result {
 		moved bool
 		kept  *[2]entry // a removal both sides carry, instead of g
 	}
-	var items []placed
+	// At most one item per clause and entry: growing the slice instead
+	// would copy megabytes, in copies no other goroutine can interrupt.
+	items := make([]placed, 0, len(a.old)+len(a.new)+len(a.marks)+len(a.kept))
 	oldKey := make([]sortKey, len(a.old))
 	oldDone := make([]bool, len(a.old))
 

@@ -153,19 +153,40 @@ func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner
 	a := &aligner{ctx: ctx, opts: opts, oldPlan: old, newPlan: new}
 	a.old = make([]entry, 0, old.Count())
 	a.new = make([]entry, 0, new.Count())
+	// The new side is walked on another goroutine meanwhile; its removed
+	// entries are matched with old's once both walks are done.
+	var newRemoved []entry
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pos := 0
+		new.Walk(func(c, _ *plan.Clause, depth int) {
+			e := entry{c: c, depth: depth, pos: pos}
+			if c.Removed {
+				newRemoved = append(newRemoved, e)
+			} else {
+				a.new = append(a.new, e)
+			}
+			pos++
+		})
+	}()
 	pos := 0
 	var oldMarks map[string]entry
 	a.oldParent = make([]int32, 0, cap(a.old))
-	oldIndex := make(map[*plan.Clause]int32, cap(a.old))
+	// at[d] is the index in a.old of the clause last met at depth d (-1
+	// for a removed entry): Walk goes in document order, so a clause's
+	// parent is the one last met a level up.
+	var at []int32
 	old.Walk(func(c, parent *plan.Clause, depth int) {
 		e := entry{c: c, depth: depth, pos: pos}
+		idx := int32(-1)
 		switch {
 		case !c.Removed:
-			pi, ok := oldIndex[parent]
-			if !ok {
-				pi = -1
+			pi := int32(-1)
+			if parent != nil {
+				pi = at[depth-1]
 			}
-			oldIndex[c] = int32(len(a.old))
+			idx = int32(len(a.old))
 			a.oldParent = append(a.oldParent, pi)
 			a.old = append(a.old, e)
 		case oldMarks == nil:
@@ -175,24 +196,18 @@ func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner
 				oldMarks[c.ID] = e
 			}
 		}
+		at = append(at[:depth], idx)
 		pos++
 	})
-	pos = 0
-	new.Walk(func(c, _ *plan.Clause, depth int) {
-		e := entry{c: c, depth: depth, pos: pos}
-		switch {
-		case !c.Removed:
-			a.new = append(a.new, e)
-		default:
-			if o, ok := oldMarks[c.ID]; ok {
-				a.kept = append(a.kept, [2]entry{o, e})
-				delete(oldMarks, c.ID) // an entry is kept once
-			} else {
-				a.marks = append(a.marks, e)
-			}
+	<-done
+	for _, e := range newRemoved {
+		if o, ok := oldMarks[e.c.ID]; ok {
+			a.kept = append(a.kept, [2]entry{o, e})
+			delete(oldMarks, e.c.ID) // an entry is kept once
+		} else {
+			a.marks = append(a.marks, e)
 		}
-		pos++
-	})
+	}
 	a.oldGroup = filled(len(a.old), -1)
 	a.newGroup = filled(len(a.new), -1)
 	a.markGroup = filled(len(a.marks), -1)
