@@ -760,6 +760,11 @@ func (a *aligner) moveLate(cs []cand) {
 // above the noise of the comparison, the median runner-up (noiseMargin):
 // in a templated text a removed and an added clause of one template are
 // each other's best leftover, at what unrelated clauses there score.
+//
+// A free pair at the threshold or above that is the best candidate of both
+// its clauses is taken when it stands next to a pair it keeps the order of
+// (besidePair): a point that moved with its neighbour, not clear of its
+// runners-up on its own, has its neighbour's move for evidence.
 func (a *aligner) pairLeftovers(cs []cand) {
 	thr := a.opts.Threshold
 	all := a.runnersUp(cs, func(c cand) bool { return int(c.n) < len(a.new) })
@@ -778,7 +783,15 @@ func (a *aligner) pairLeftovers(cs []cand) {
 	})
 	var pool []cand
 	for _, c := range cs {
-		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim >= thr || c.sim < thr*gapFactor {
+		if int(c.n) >= len(a.new) || a.oldGroup[c.o] >= 0 || a.newGroup[c.n] >= 0 || c.sim < thr*gapFactor {
+			continue
+		}
+		if c.sim >= thr {
+			// A pair that moved with its neighbour: the best candidate of
+			// both its clauses, next to a pair it keeps the order of.
+			if c.sim >= all.bestOld[c.o] && c.sim >= all.bestNew[c.n] && a.besidePair(c.o, c.n) {
+				pool = append(pool, c)
+			}
 			continue
 		}
 		// strong 2: never strong, only the ratio makes it clear.
@@ -793,6 +806,18 @@ func (a *aligner) pairLeftovers(cs []cand) {
 			a.newGroup1(c.o, c.n, RuleContent)
 		}
 	}
+}
+
+// besidePair reports whether old clause o and new clause n each stand next
+// to a clause of one group, on the same side: o-1 and n-1, or o+1 and n+1.
+func (a *aligner) besidePair(o, n int32) bool {
+	for _, d := range [2]int32{-1, 1} {
+		j, k := o+d, n+d
+		if j >= 0 && k >= 0 && int(j) < len(a.old) && int(k) < len(a.new) && a.oldGroup[j] >= 0 && a.oldGroup[j] == a.newGroup[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // pairedSims holds, per old and new clause, the best similarity it has with

@@ -67,6 +67,7 @@ const (
 	tWithin58       = "Within 58 days of the first elections."
 	tSuperviseBoard = "Within 18 days of entry into force, the United Nations shall supervise investment vehicles of Krasarsk from Horohrad and Myrohrad, in consultation with the Board of Peace."
 	tBoardConsult   = "In consultation with the Board of Peace."
+	tTroops30Front  = "Within 30 days, foreign troops will withdraw from the buffer zone."
 	tPrisonersBrief = "Prisoners and the bodies of the fallen will be handed over."
 	tSwapJoin       = "All prisoners and the bodies of the dead are exchanged all for all, and civilian detainees and hostages, including children, go back to their families."
 	tTroops30       = "Foreign troops will withdraw from the buffer zone within 30 days."
@@ -160,6 +161,20 @@ func TestStructure(t *testing.T) {
 				"split w>s1,s2,s3 rule=containment",
 				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content", "unchanged pc>mc renumbered rule=content",
 				"unchanged pd>md renumbered rule=content", "removed r> evidence=absent rule=none"},
+		},
+		{
+			// Two points move to the front together; the second is reworded,
+			// and a clause that differs from it by a figure alone resembles
+			// it almost as much, so it is no clear move; but it is the best
+			// candidate of its reworded self both ways and keeps the order
+			// of the pair beside it.
+			name: "reworded_clause_moved_with_its_neighbour",
+			old:  withClauses("a", fillers("o", 1, 5), one(cl("y", "6", tTroops90)), fillers("p", 7, 2), one(cl("x1", "9", tPrisoners), cl("x2", "10", tTroops30))),
+			new:  withClauses("b", one(cl("z1", "1", tPrisoners), cl("z2", "2", tTroops30Front)), fillers("n", 3, 5), one(cl("yy", "8", tTroops90)), fillers("m", 9, 2)),
+			want: []string{"unchanged x1>z1 moved renumbered rule=content", "modified x2>z2 moved renumbered rule=content",
+				"unchanged oa>na renumbered rule=content", "unchanged ob>nb renumbered rule=content", "unchanged oc>nc renumbered rule=content",
+				"unchanged od>nd renumbered rule=content", "unchanged oe>ne renumbered rule=content", "unchanged y>yy renumbered rule=content",
+				"unchanged pa>ma renumbered rule=content", "unchanged pb>mb renumbered rule=content"},
 		},
 		{
 			// Two clauses of one frame are split, each after its first
