@@ -3,7 +3,10 @@ package render
 import (
 	"io"
 	"math"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/changetype"
@@ -64,17 +67,84 @@ func JSON(w io.Writer, r *diff.Result) error {
 	e.summary(&r.Summary)
 	e.key("changes")
 	e.open('[')
-	for i := range r.Changes {
-		e.elem()
-		e.change(&r.Changes[i])
-		if len(e.buf) >= flushAt {
-			e.flush()
-		}
-	}
+	e.changes(r.Changes)
 	e.close(']')
 	e.close('}')
 	e.buf = append(e.buf, '\n')
 	return e.flush()
+}
+
+// jsonChunk is how many changes one goroutine encodes at a time.
+const jsonChunk = 128
+
+// changes writes the members of the changes array. A change's JSON depends
+// on nothing but the change and the depth, so on a machine with several
+// cores chunks of changes are encoded side by side, a few chunks ahead of
+// the one being written, and written in order: the same bytes.
+func (e *jsonEncoder) changes(cs []diff.Change) {
+	n := (len(cs) + jsonChunk - 1) / jsonChunk
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range cs {
+			e.elem()
+			e.change(&cs[i])
+			if len(e.buf) >= flushAt {
+				e.flush()
+			}
+		}
+		return
+	}
+	// ahead bounds the chunks encoded and not yet written; their buffers
+	// are reused.
+	ahead := 2 * workers
+	done := make([]chan []byte, n)
+	for k := range done {
+		done[k] = make(chan []byte, 1)
+	}
+	free := make(chan []byte, ahead)
+	for range ahead {
+		free <- make([]byte, 0, 2*flushAt)
+	}
+	stop := make(chan struct{})
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	depth, first := e.depth, e.first
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				var buf []byte
+				select {
+				case buf = <-free:
+				case <-stop:
+					return
+				}
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				c := jsonEncoder{buf: buf[:0], depth: depth, first: first && k == 0}
+				for i := k * jsonChunk; i < min((k+1)*jsonChunk, len(cs)); i++ {
+					c.elem()
+					c.change(&cs[i])
+				}
+				done[k] <- c.buf
+			}
+		}()
+	}
+	for k := range n {
+		buf := <-done[k]
+		e.flush()
+		e.buf, buf = buf, e.buf
+		if e.flush() != nil {
+			break
+		}
+		free <- buf
+	}
+	close(stop)
+	wg.Wait()
+	e.first = first && n == 0
 }
 
 // jsonEncoder appends indented JSON to buf and hands it to w in pieces. It

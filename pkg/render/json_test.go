@@ -325,3 +325,43 @@ func TestJSONLong(t *testing.T) {
 		t.Error("a short write was not reported")
 	}
 }
+
+// failAfter accepts n bytes, then fails every write.
+type failAfter struct {
+	n   int
+	got bytes.Buffer
+}
+
+var errFull = errors.New("disk full")
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if w.got.Len()+len(p) > w.n {
+		return 0, errFull
+	}
+	return w.got.Write(p)
+}
+
+// TestJSONWriteError checks that a failing writer stops JSON, chunks of
+// changes being encoded side by side, with the writer's error, having
+// written a prefix of the whole output.
+func TestJSONWriteError(t *testing.T) {
+	t.Parallel()
+	p, err := synth.Generate(synth.Config{Clauses: 600, Seed: 5, Rates: synth.DefaultRates()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := renderJSON(t, r)
+	for _, n := range []int{0, 100, len(whole) / 3, len(whole) - 1} {
+		w := &failAfter{n: n}
+		if err := JSON(w, r); !errors.Is(err, errFull) {
+			t.Errorf("writer full after %d of %d bytes: err %v, want %v", n, len(whole), err, errFull)
+		}
+		if !bytes.HasPrefix(whole, w.got.Bytes()) {
+			t.Errorf("writer full after %d bytes: what was written is not a prefix of the output", n)
+		}
+	}
+}
