@@ -112,3 +112,56 @@ func TestSortBySimHalves(t *testing.T) {
 		}
 	}
 }
+
+// TestSameButFigures checks sameButFigures, which walks the term lists in
+// place, against splitting each list into words and figures and comparing
+// the parts.
+func TestSameButFigures(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	// Terms 0-3 are words, 4-6 figures.
+	a := &aligner{vec: &vectors{stems: []string{"peac", "troop", "", "ceasefir", "#600000", "#100d", "#50%"}}}
+	split := func(ts []term) (words, figs []term) {
+		for _, x := range ts {
+			if s := a.vec.stems[x.word]; s != "" && s[0] == figurePrefix {
+				figs = append(figs, x)
+			} else {
+				words = append(words, x)
+			}
+		}
+		return words, figs
+	}
+	terms := func() []term {
+		ts := make([]term, rng.IntN(5))
+		for i := range ts {
+			ts[i] = term{word: int32(rng.IntN(7)), count: int32(1 + rng.IntN(2))}
+		}
+		return ts
+	}
+	seen := [2]int{}
+	for range 20000 {
+		x, y := &entry{terms: terms()}, &entry{terms: terms()}
+		if rng.IntN(2) == 0 {
+			// Often the same words, to reach the figures.
+			y.terms = slices.Clone(x.terms)
+			for i := range y.terms {
+				if s := a.vec.stems[y.terms[i].word]; s != "" && s[0] == figurePrefix && rng.IntN(2) == 0 {
+					y.terms[i].word = int32(4 + rng.IntN(3))
+				}
+			}
+		}
+		xw, xf := split(x.terms)
+		yw, yf := split(y.terms)
+		want := len(xf) > 0 && slices.Equal(xw, yw) && !slices.Equal(xf, yf)
+		if got := a.sameButFigures(x, y); got != want {
+			t.Fatalf("sameButFigures(%v, %v) = %v, want %v", x.terms, y.terms, got, want)
+		}
+		if want {
+			seen[1]++
+		} else {
+			seen[0]++
+		}
+	}
+	if seen[0] == 0 || seen[1] == 0 {
+		t.Fatalf("cases seen (false, true): %v; want both", seen)
+	}
+}
