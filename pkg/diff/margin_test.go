@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/plandiff/plandiff/pkg/plan"
 )
 
 // TestNoiseMargin checks that a move which only stands apart from its
@@ -163,5 +165,65 @@ func TestSameButFigures(t *testing.T) {
 	}
 	if seen[0] == 0 || seen[1] == 0 {
 		t.Fatalf("cases seen (false, true): %v; want both", seen)
+	}
+}
+
+// TestDistinctTexts checks distinctTexts, which finds each hash's first
+// clause on two cores, against one pass with one map: repeats, texts that
+// differ only in spacing (same hash, other text) and empty texts.
+func TestDistinctTexts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	texts := []string{"", "a b", "a  b", "a\\nb", "c", "d e f", "c ", " c"}
+	var es, ref []*entry
+	for range 5000 {
+		s := texts[rng.IntN(len(texts))]
+		es = append(es, &entry{c: &plan.Clause{Text: s}})
+		ref = append(ref, &entry{c: &plan.Clause{Text: s}})
+	}
+	out, same := distinctTexts(context.Background(), es)
+	// The reference: one pass, one map.
+	for _, e := range ref {
+		e.hash = spaceHash(e.c.Text)
+	}
+	firsts := map[uint64]int32{}
+	var wantOut []int
+	type dup struct{ e, first, fi int }
+	var wantSame []dup
+	index := map[*entry]int{}
+	for i, e := range ref {
+		index[e] = i
+	}
+	var refOut []*entry
+	for i, e := range ref {
+		if e.c.Text != "" {
+			fi, ok := firsts[e.hash]
+			if ok && refOut[fi].c.Text == e.c.Text {
+				wantSame = append(wantSame, dup{i, index[refOut[fi]], int(fi)})
+				continue
+			}
+			if !ok {
+				firsts[e.hash] = int32(len(refOut))
+			}
+		}
+		refOut = append(refOut, e)
+		wantOut = append(wantOut, i)
+	}
+	pos := map[*entry]int{}
+	for i, e := range es {
+		pos[e] = i
+	}
+	var gotOut []int
+	for _, e := range out {
+		gotOut = append(gotOut, pos[e])
+	}
+	var gotSame []dup
+	for _, d := range same {
+		gotSame = append(gotSame, dup{pos[d.e], pos[d.first], int(d.fi)})
+	}
+	if !slices.Equal(gotOut, wantOut) || !slices.Equal(gotSame, wantSame) {
+		t.Errorf("distinctTexts: %d distinct, %d repeats; want %d and %d", len(gotOut), len(gotSame), len(wantOut), len(wantSame))
+	}
+	if len(wantSame) == 0 || len(wantOut) < 4 {
+		t.Fatalf("the case has %d distinct texts and %d repeats", len(wantOut), len(wantSame))
 	}
 }

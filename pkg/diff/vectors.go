@@ -144,21 +144,38 @@ func buildVectors(ctx context.Context, es []*entry) *vectors {
 	distinct := es
 	es = all
 
-	v.df = make([]int32, nt)
-	v.keyDF = make([]int32, int(v.conceptKey)+lexicon.Concepts())
-	docs := 0
-	for _, e := range es {
-		if e.c.Text == "" {
-			continue
+	// Document frequencies: each half of the clauses is counted on its own
+	// core, and the counts added.
+	nk := int(v.conceptKey) + lexicon.Concepts()
+	var dfs, keyDFs [2][]int32
+	var docsH [2]int
+	parallel(ctx, 2, func(h int) {
+		df, keyDF := make([]int32, nt), make([]int32, nk)
+		for _, e := range es[h*len(es)/2 : (h+1)*len(es)/2] {
+			if e.c.Text == "" {
+				continue
+			}
+			docsH[h]++
+			for _, t := range e.terms {
+				df[t.word]++
+			}
+			for _, k := range e.keys {
+				keyDF[k]++
+			}
 		}
-		docs++
-		for _, t := range e.terms {
-			v.df[t.word]++
-		}
-		for _, k := range e.keys {
-			v.keyDF[k]++
-		}
+		dfs[h], keyDFs[h] = df, keyDF
+	})
+	if ctx.Err() != nil {
+		return v
 	}
+	v.df, v.keyDF = dfs[0], keyDFs[0]
+	for i, d := range dfs[1] {
+		v.df[i] += d
+	}
+	for i, d := range keyDFs[1] {
+		v.keyDF[i] += d
+	}
+	docs := docsH[0] + docsH[1]
 	n := float64(docs + 1)
 	v.idf = make([]float64, nt)
 	for i, d := range v.df {
@@ -216,20 +233,38 @@ func distinctTexts(ctx context.Context, es []*entry) ([]*entry, []sameText) {
 			e.hash = spaceHash(e.c.Text)
 		}
 	})
-	firsts := make(map[uint64]int32, len(es))
-	out := make([]*entry, 0, len(es))
-	var same []sameText
-	for _, e := range es {
-		if e.c.Text != "" {
-			fi, ok := firsts[e.hash]
-			if ok && out[fi].c.Text == e.c.Text {
-				same = append(same, sameText{e, out[fi], fi})
+	// first[i] is the index of the first clause whose text has the hash of
+	// clause i's. Two goroutines find them, each for the hashes of one
+	// parity, so each map holds half the texts.
+	first := make([]int32, len(es))
+	parallel(ctx, 2, func(part int) {
+		firsts := make(map[uint64]int32, len(es)/2)
+		for i, e := range es {
+			if e.c.Text == "" || int(e.hash&1) != part {
 				continue
 			}
-			if !ok { // a text of another spacing, or a collision, is tokenised on its own
-				firsts[e.hash] = int32(len(out))
+			fi, ok := firsts[e.hash]
+			if !ok {
+				fi = int32(i)
+				firsts[e.hash] = fi
 			}
+			first[i] = fi
 		}
+	})
+	if ctx.Err() != nil {
+		return es, nil // the caller checks ctx
+	}
+	at := make([]int32, len(es)) // index in out of each clause appended
+	out := make([]*entry, 0, len(es))
+	var same []sameText
+	for i, e := range es {
+		// A text of another spacing than the first of its hash, or a
+		// collision, is tokenised on its own.
+		if f := first[i]; e.c.Text != "" && int(f) != i && es[f].c.Text == e.c.Text {
+			same = append(same, sameText{e, es[f], at[f]})
+			continue
+		}
+		at[i] = int32(len(out))
 		out = append(out, e)
 	}
 	return out, same
