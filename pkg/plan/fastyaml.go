@@ -81,21 +81,27 @@ func (p *fastParser) parse(data []byte) (*yaml.Node, int) {
 	return doc, 0
 }
 
-// copyString is string(data), copied a megabyte at a time: one copy of a
-// large file cannot be interrupted by the scheduler, and a collection that
-// starts meanwhile stops the other core until it ends (see ReadLimited).
+// copyString is string(data), copied in pieces of 64 KB, each by a call the
+// scheduler can interrupt before (copyPiece is never inlined): one copy of a
+// large file, which first touches every page, cannot be interrupted, and a
+// collection that starts meanwhile (the first large allocation of a run
+// starts one) spins on the other core until it ends, or holds that core in
+// its stop-the-world (see ReadLimited).
 func copyString(data []byte) string {
-	const step = 1 << 20
-	if len(data) <= step {
+	const piece = 64 << 10
+	if len(data) <= piece {
 		return string(data)
 	}
 	var b strings.Builder
 	b.Grow(len(data))
-	for i := 0; i < len(data); i += step {
-		b.Write(data[i:min(i+step, len(data))])
+	for i := 0; i < len(data); i += piece {
+		copyPiece(&b, data[i:min(i+piece, len(data))])
 	}
 	return b.String()
 }
+
+//go:noinline
+func copyPiece(b *strings.Builder, p []byte) { b.Write(p) }
 
 // fastChars reports whether data holds only characters the fast parser
 // handles: printable UTF-8, LF and CRLF, without the other characters yaml.v3
