@@ -644,8 +644,7 @@ func (a *aligner) assign(cs []cand) {
 // to mergeSplit (assign). Identical texts are no part of anything.
 func (a *aligner) partsOf(bestO, bestN []cand) (splitOf, mergeOf []partOf) {
 	need := min(a.opts.Threshold*containFactor, 0.9)
-	m := a.match()
-	find := func(parts, wholes []entry, bestP, bestW []cand, old bool) []partOf {
+	find := func(m *matcher, parts, wholes []entry, bestP, bestW []cand, old bool) []partOf {
 		of := make([]partOf, len(parts))
 		for i := range parts {
 			of[i].of = -1
@@ -685,7 +684,16 @@ func (a *aligner) partsOf(bestO, bestN []cand) (splitOf, mergeOf []partOf) {
 		}
 		return of
 	}
-	return find(a.new, a.old, bestN, bestO, false), find(a.old, a.new, bestO, bestN, true)
+	// The two sides are independent: old's parts are found on another
+	// goroutine, with its own matcher, meanwhile.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		mergeOf = find(newMatcher(a.vec), a.old, a.new, bestO, bestN, true)
+	}()
+	splitOf = find(a.match(), a.new, a.old, bestN, bestO, false)
+	<-done
+	return splitOf, mergeOf
 }
 
 // partOf names the whole a clause looks like a part of, and the share of
