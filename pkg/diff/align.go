@@ -1317,15 +1317,35 @@ func (a *aligner) mergeSplit(cs []cand) {
 	// heading's partner rather than become a piece of its first sub-point.
 	chain := a.chain(nil)
 	gapThr := a.opts.Threshold * gapFactor
-	ownOld := make(map[int32]bool) // old clauses with a free, in-order new candidate
-	ownNew := make(map[int32]bool)
-	for _, c := range cs {
-		if int(c.n) < len(a.new) && c.sim >= gapThr && a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 &&
-			fits(chain, c.o, c.n, len(a.old), len(a.new)) {
-			ownOld[c.o], ownNew[c.n] = true, true
+	// The two halves of the candidates are looked at on two cores, each
+	// marking its own arrays; the marks are then joined. mutualBest runs on
+	// this goroutine meanwhile.
+	var owns [2][2][]bool // per half: old clauses, new clauses with a free, in-order candidate
+	var own bestFree
+	parallel(a.ctx, 3, func(k int) {
+		if k == 2 {
+			own = a.mutualBest(cs)
+			return
 		}
+		ownO, ownN := make([]bool, len(a.old)), make([]bool, len(a.new))
+		for _, c := range cs[k*len(cs)/2 : (k+1)*len(cs)/2] {
+			if int(c.n) < len(a.new) && c.sim >= gapThr && a.oldGroup[c.o] < 0 && a.newGroup[c.n] < 0 &&
+				fits(chain, c.o, c.n, len(a.old), len(a.new)) {
+				ownO[c.o], ownN[c.n] = true, true
+			}
+		}
+		owns[k] = [2][]bool{ownO, ownN}
+	})
+	if a.ctx.Err() != nil {
+		return // the caller checks ctx
 	}
-	own := a.mutualBest(cs)
+	ownOld, ownNew := owns[0][0], owns[0][1]
+	for o, x := range owns[1][0] {
+		ownOld[o] = ownOld[o] || x
+	}
+	for n, x := range owns[1][1] {
+		ownNew[n] = ownNew[n] || x
+	}
 	// A leftover that would join one group as a near part (or at its
 	// place) is no far part of another, however much more of it that one
 	// contains: a short part of boilerplate wording is contained in many
