@@ -135,8 +135,15 @@ func (a *aligner) pairIdentical() {
 		}
 		return m
 	}
+	// The two sides' indexes are built side by side.
+	var news map[uint64]int32
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		news = index(a.new, a.newGroup)
+	}()
 	olds := index(a.old, a.oldGroup)
-	news := index(a.new, a.newGroup)
+	<-done
 	for o := range a.old {
 		e := &a.old[o]
 		if a.oldGroup[o] >= 0 || e.c.Text == "" {
