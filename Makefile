@@ -1,6 +1,6 @@
 # plandiff developer tasks. `make test` is what CI runs (through .ci/run).
 GO        ?= go
-FUZZTIME  ?= 3s
+FUZZTIME  ?= 2s
 LONGFUZZ  ?= 2m
 PKGS      := ./...
 # Packages with golden files refreshed by `make golden` (-update is defined
@@ -23,12 +23,14 @@ install:
 	$(GO) install -buildvcs=auto ./cmd/plandiff
 
 # Everything: vet and gofmt, every test with the race detector where
-# goroutines run, a few seconds of every fuzz target; results print as each
-# package finishes. On an idle 2-core machine: about 2.5 minutes with a warm
-# build cache, 5 on a fresh clone with an empty one (it compiles the standard
-# library and dependencies twice: plain and -race; the fuzz binaries reuse
-# the plain build and instrument only this module's packages).
-test: vet unit fuzz-smoke
+# goroutines run, two seconds of every fuzz target; results print as each
+# package finishes. The test runs go side by side (scripts/unit.sh) and the
+# fuzz binaries build meanwhile at low priority (scripts/test.sh). On an idle
+# 2-core machine with an empty build cache (a fresh clone on a new machine):
+# about 4 minutes, most of it compiling the standard library and the
+# dependencies twice, plain and -race; with a warm cache, under 3.
+test: vet
+	GO=$(GO) FUZZTIME=$(FUZZTIME) ./scripts/test.sh
 	@echo "make test: passed in $$(( $$(date +%s) - $(START) ))s"
 
 # The edit loop, under a minute: vet, gofmt and `go test -short` without the
@@ -53,7 +55,8 @@ unit: vet
 	@echo "== unit, golden and script tests"
 	GO=$(GO) ./scripts/unit.sh -vet=off
 
-# A few seconds of every fuzz target; crashers found are kept under
+# Two seconds of every fuzz target (make test runs the same through
+# scripts/test.sh); crashers found are kept under
 # testdata/fuzz/ and rerun by every `go test` from then on.
 # The smoke run instruments this module's packages only (scripts/fuzz.sh):
 # on an empty cache that saves about 110 CPU seconds of compiling the
