@@ -24,11 +24,13 @@ install:
 
 # Everything: vet and gofmt, every test with the race detector where
 # goroutines run, two seconds of every fuzz target; results print as each
-# package finishes (the test runs go side by side: scripts/unit.sh). On an
-# idle 2-core machine with an empty build cache (a fresh clone on a new
-# machine): about 4 minutes, most of it compiling the standard library and
-# the dependencies twice, plain and -race; with a warm cache, under 3.
-test: vet unit fuzz-smoke
+# package finishes. The test runs go side by side (scripts/unit.sh) and the
+# fuzz binaries build meanwhile at low priority (scripts/test.sh). On an idle
+# 2-core machine with an empty build cache (a fresh clone on a new machine):
+# about 4 minutes, most of it compiling the standard library and the
+# dependencies twice, plain and -race; with a warm cache, under 3.
+test: vet
+	GO=$(GO) FUZZTIME=$(FUZZTIME) ./scripts/test.sh
 	@echo "make test: passed in $$(( $$(date +%s) - $(START) ))s"
 
 # The edit loop, under a minute: vet, gofmt and `go test -short` without the
@@ -53,10 +55,9 @@ unit: vet
 	@echo "== unit, golden and script tests"
 	GO=$(GO) ./scripts/unit.sh -vet=off
 
-# Two seconds of every fuzz target (three until the unit tests went side by
-# side and a cold make test still took 250 s; `make fuzz` fuzzes each for
-# minutes); crashers found are kept under testdata/fuzz/ and rerun by every
-# `go test` from then on.
+# Two seconds of every fuzz target (make test runs the same through
+# scripts/test.sh); crashers found are kept under
+# testdata/fuzz/ and rerun by every `go test` from then on.
 # The smoke run instruments this module's packages only (scripts/fuzz.sh):
 # on an empty cache that saves about 110 CPU seconds of compiling the
 # standard library instrumented, and it runs several times the inputs. Its

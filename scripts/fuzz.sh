@@ -28,13 +28,21 @@
 # even 2s each left FuzzParse and FuzzFastYAML, whose seeds are whole plan
 # files, fuzzing a tenth of the time (6,500 execs in 15s, against 62,000
 # with 100x). At the end, a table gives the execs of every target.
+#
+# FUZZSTEP=build builds the binaries into $FUZZBIN and stops; FUZZSTEP=run
+# fuzzes with the binaries found in $FUZZBIN, building only those missing
+# (scripts/test.sh builds them while the unit tests run). The default does
+# both, in a directory of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
 fuzztime=${FUZZTIME:-3s}
 jobs=${FUZZJOBS:-2}
+step=${FUZZSTEP:-all}
+case $step in build | run | all) ;; *) echo "fuzz: FUZZSTEP is build, run or all, not $step" >&2; exit 2 ;; esac
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
+bins=${FUZZBIN:-$logs}
 
 # Targets are found in the source: `go test -list` would build and run
 # every test binary once just to name them.
@@ -59,7 +67,7 @@ while IFS='|' read -r _ ip d; do
   pkgs+=("$p") dir[$p]=$d imp[$p]=$ip
 done < <($GO list -f '{{len .Deps}}|{{.ImportPath}}|{{.Dir}}' $(printf '%s\n' "${targets[@]%% *}" | sort -u) | sort -t'|' -k1,1nr)
 cache=$($GO env GOCACHE)
-bin() { echo "$logs/$(echo "$1" | tr '/.' '__').test"; }
+bin() { echo "$bins/$(echo "$1" | tr '/.' '__').test"; }
 
 # pool FUNC ARG... runs FUNC once per ARG (split into words), $jobs at a
 # time, and fails if any run failed.
@@ -145,8 +153,15 @@ one() {
 }
 
 status=0
-build "${pkgs[0]}" || status=1
-pool build "${pkgs[@]:1}" || status=1
+if [ "$step" = run ]; then
+  missing=()
+  for p in "${pkgs[@]}"; do [ -x "$(bin "$p")" ] || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then pool build "${missing[@]}" || status=1; fi
+else
+  build "${pkgs[0]}" || status=1
+  pool build "${pkgs[@]:1}" || status=1
+fi
+if [ "$step" = build ]; then exit $status; fi
 pool one "${targets[@]}" || status=1
 if [ -s "$logs/execs" ]; then
   echo "fuzz: execs per target in $fuzztime (fewest first):"
