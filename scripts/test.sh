@@ -3,8 +3,10 @@
 # then a few seconds of every fuzz target (scripts/fuzz.sh). The fuzz
 # binaries are built while the tests run, at low priority (nice 10), so the
 # build takes the CPU the tests leave idle (at their end the last packages
-# wait on one process at a time) without slowing them; the fuzzing runs
-# after, alone, as each target runs for a fixed time.
+# wait on one process at a time); the fuzzing runs after, alone, as each
+# target runs for a fixed time. Two cold runs on an idle 2-core machine:
+# 250 s this way, 261 s building after the tests (CPU 469 and 474 s; the
+# tests themselves take longer, by the build's share of the CPU).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GO=${GO:-go}
