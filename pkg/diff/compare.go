@@ -144,6 +144,7 @@ type aligner struct {
 	oldParent []int32
 
 	groups    []group
+	members   []int32 // backing of the groups' first members (member)
 	oldGroup  []int32 // per old entry: its group, or -1
 	newGroup  []int32 // per new entry
 	markGroup []int32 // per mark
@@ -211,7 +212,21 @@ func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner
 	a.oldGroup = filled(len(a.old), -1)
 	a.newGroup = filled(len(a.new), -1)
 	a.markGroup = filled(len(a.marks), -1)
+	// Every group holds an old clause: room for all of them at once, and
+	// for their first members, saves growing and copying the list, and two
+	// small allocations per group, on the serial path (at 30,000 clauses
+	// the growth alone was about 2% of the CPU).
+	a.groups = make([]group, 0, len(a.old))
+	a.members = make([]int32, 0, 2*len(a.old))
 	return a
+}
+
+// member is a group's member list holding v alone, cut from a.members with
+// its capacity capped, so that adding to it copies it out first.
+func (a *aligner) member(v int32) []int32 {
+	i := len(a.members)
+	a.members = append(a.members, v)
+	return a.members[i : i+1 : i+1]
 }
 
 func filled(n int, v int32) []int32 {
@@ -288,7 +303,7 @@ func (a *aligner) addLink(o, n int32, rule string) bool {
 
 func (a *aligner) newGroup1(o, n int32, rule string) {
 	g := int32(len(a.groups))
-	a.groups = append(a.groups, group{old: []int32{o}, new: []int32{n}, mark: -1, rule: rule})
+	a.groups = append(a.groups, group{old: a.member(o), new: a.member(n), mark: -1, rule: rule})
 	a.oldGroup[o] = g
 	a.newGroup[n] = g
 }
@@ -299,7 +314,7 @@ func (a *aligner) addMark(o, m int32) bool {
 		return false
 	}
 	g := int32(len(a.groups))
-	a.groups = append(a.groups, group{old: []int32{o}, mark: m, rule: RuleRemovedMark})
+	a.groups = append(a.groups, group{old: a.member(o), mark: m, rule: RuleRemovedMark})
 	a.oldGroup[o] = g
 	a.markGroup[m] = g
 	return true
