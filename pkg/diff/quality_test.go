@@ -4,11 +4,34 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/plandiff/plandiff/internal/synth"
 	"github.com/plandiff/plandiff/pkg/diff"
 )
+
+// compared300 is the generated pair of 300 clauses for seed (1 to 5) and
+// its content comparison, made once for the quality tests that share them.
+func compared300(t *testing.T, seed uint64) (*synth.Pair, *diff.Result) {
+	t.Helper()
+	c := &quality300[seed-1]
+	c.once.Do(func() {
+		c.pair = generate(t, 300, seed)
+		c.result, c.err = diff.Compare(context.Background(), c.pair.Old, c.pair.New, diff.Options{Match: diff.MatchContent})
+	})
+	if c.err != nil || c.result == nil {
+		t.Fatalf("seed %d: no comparison (%v)", seed, c.err)
+	}
+	return c.pair, c.result
+}
+
+var quality300 [5]struct {
+	once   sync.Once
+	pair   *synth.Pair
+	result *diff.Result
+	err    error
+}
 
 // TestContentQuality holds content matching to the benchmark's targets on
 // generated pairs of 300 clauses with the default mutation mix, pooled over
@@ -19,11 +42,7 @@ func TestContentQuality(t *testing.T) {
 	t.Parallel()
 	var total synth.Score
 	for seed := uint64(1); seed <= 5; seed++ {
-		p := generate(t, 300, seed)
-		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, r := compared300(t, seed)
 		s := synth.Evaluate(r, p.Truth)
 		if seed == 1 {
 			total = s
@@ -60,11 +79,7 @@ func TestSplitPartsNotMoved(t *testing.T) {
 	t.Parallel()
 	var wrong []string
 	for seed := uint64(1); seed <= 5; seed++ {
-		p := generate(t, 300, seed)
-		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, r := compared300(t, seed)
 		whole := map[string]string{} // new part -> old whole
 		for _, g := range p.Truth.Groups {
 			if g.Kind == "split" {
@@ -105,11 +120,7 @@ func TestNoPairsInTheNoise(t *testing.T) {
 	t.Parallel()
 	var wrong []string
 	for seed := uint64(1); seed <= 5; seed++ {
-		p := generate(t, 300, seed)
-		r, err := diff.Compare(context.Background(), p.Old, p.New, diff.Options{Match: diff.MatchContent})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, r := compared300(t, seed)
 		partner := map[string]map[string]bool{}
 		for _, g := range p.Truth.Groups {
 			for _, o := range g.Old {
