@@ -193,7 +193,7 @@ func runDiff(cmd *cobra.Command, e *env, g *globals, o *diffOptions, oldArg, new
 	if o.threshold < 0 || o.threshold > 1 {
 		return usageErrorf("--threshold %g: want a number between 0 and 1", o.threshold)
 	}
-	old, new, err := loadPair(cmd, g.resolver(e), oldArg, newArg)
+	old, new, err := loadPair(cmd, e, g.resolver(e), oldArg, newArg)
 	if err != nil {
 		return err
 	}
@@ -258,7 +258,8 @@ func compareCarried(ctx context.Context, r *source.Resolver, old, new *plan.Plan
 
 // loadPair reads both versions at once: for large files parsing dominates,
 // and the two are independent.
-func loadPair(cmd *cobra.Command, r *source.Resolver, oldArg, newArg string) (*plan.Plan, *plan.Plan, error) {
+func loadPair(cmd *cobra.Command, e *env, r *source.Resolver, oldArg, newArg string) (*plan.Plan, *plan.Plan, error) {
+	e.prepareHeap(r.InputSize(oldArg) + r.InputSize(newArg))
 	var wg sync.WaitGroup
 	var plans [2]*plan.Plan
 	var errs [2]error

@@ -26,6 +26,9 @@ type env struct {
 	stdoutTerminal func() (bool, int)
 	plans          fs.FS // the embedded corpus
 	workDir        string
+	// adviseHeap prepares the heap for a run that will read about n
+	// bytes of input (adviseHugeHeap); nil leaves the heap alone.
+	adviseHeap func(n int64)
 }
 
 func systemEnv() *env {
@@ -45,7 +48,8 @@ func systemEnv() *env {
 			}
 			return true, w
 		},
-		plans: plans.FS,
+		plans:      plans.FS,
+		adviseHeap: adviseHugeHeap,
 	}
 }
 

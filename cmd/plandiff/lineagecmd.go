@@ -33,6 +33,11 @@ func lineageWithTimeline(ctx context.Context, e *env, g *globals, args []string,
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	var size int64
+	for _, a := range args {
+		size += r.InputSize(a)
+	}
+	e.prepareHeap(size)
 	plans := append([]*plan.Plan(nil), c.Plans...)
 	var ids []string
 	extra := false

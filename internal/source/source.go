@@ -120,6 +120,20 @@ func (r *Resolver) Plan(ctx context.Context, arg string) (*plan.Plan, error) {
 	return r.filePlan(ctx, arg)
 }
 
+// InputSize is the size in bytes of the file arg names, or 0 when arg is a
+// corpus id, a git object or not a regular file (a pipe's size is not known
+// before it is read): what a command can expect to read for arg.
+func (r *Resolver) InputSize(arg string) int64 {
+	if arg == "" || r.Classify(arg) != KindFile {
+		return 0
+	}
+	st, err := os.Stat(r.abs(arg))
+	if err != nil || !st.Mode().IsRegular() {
+		return 0
+	}
+	return st.Size()
+}
+
 // ReadFile reads a plan file given on the command line, as ReadInput does,
 // at most the corpus options' size limit. With Root set, only a regular file
 // inside Root is read.

@@ -56,6 +56,39 @@ func TestClassify(t *testing.T) {
 	}
 }
 
+// TestInputSize: only a regular file named on the command line has a size
+// to plan for; ids, git objects, directories and missing files have none.
+func TestInputSize(t *testing.T) {
+	r, dir := newResolver(t)
+	if err := os.WriteFile(filepath.Join(dir, "mini"), []byte(mini), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big.yaml"), make([]byte, 3000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		arg  string
+		want int64
+	}{
+		{"big.yaml", 3000},
+		{filepath.Join(dir, "big.yaml"), 3000},
+		{"mini", int64(len(mini))}, // the file, not the corpus id
+		{"us-28-draft", 0},
+		{"HEAD:big.yaml", 0},
+		{"sub", 0},
+		{"missing.yaml", 0},
+		{"", 0},
+	}
+	for _, tc := range tests {
+		if got := r.InputSize(tc.arg); got != tc.want {
+			t.Errorf("InputSize(%q) = %d, want %d", tc.arg, got, tc.want)
+		}
+	}
+}
+
 func TestPlanFromCorpusAndFile(t *testing.T) {
 	r, dir := newResolver(t)
 	p, err := r.Plan(context.Background(), "mini")
