@@ -17,19 +17,21 @@ func TestHugeHeapBytes(t *testing.T) {
 		name    string
 		n       int64
 		godebug string
+		limit   int64
 		want    int64
 	}{
-		{"nothing to read", 0, "", 0},
-		{"small input", minAdvisedInput - 1, "", 0},
-		{"at the threshold", minAdvisedInput, "", minAdvisedInput * heapPerInputByte},
-		{"the 30k pair", 17_500_000, "", 17_500_000 * heapPerInputByte},
-		{"capped", 200 << 20, "", maxAdvisedHeap},
-		{"runtime told no huge pages", 17_500_000, "madvdontneed=1, disablethp=1", 0},
-		{"other GODEBUG settings", 17_500_000, "disablethp=0,gctrace=0", 17_500_000 * heapPerInputByte},
+		{"nothing to read", 0, "", memoryLimit, 0},
+		{"small input", minAdvisedInput - 1, "", memoryLimit, 0},
+		{"at the threshold", minAdvisedInput, "", memoryLimit, minAdvisedInput * heapPerInputByte},
+		{"the 30k pair", 17_500_000, "", memoryLimit, 17_500_000 * heapPerInputByte},
+		{"at most the heap's limit", 58_300_000, "", memoryLimit, memoryLimit},
+		{"a lower GOMEMLIMIT", 17_500_000, "", 100 << 20, 100 << 20},
+		{"runtime told no huge pages", 17_500_000, "madvdontneed=1, disablethp=1", memoryLimit, 0},
+		{"other GODEBUG settings", 17_500_000, "disablethp=0,gctrace=0", memoryLimit, 17_500_000 * heapPerInputByte},
 	}
 	for _, tc := range tests {
-		if got := hugeHeapBytes(tc.n, tc.godebug); got != tc.want {
-			t.Errorf("%s: hugeHeapBytes(%d, %q) = %d, want %d", tc.name, tc.n, tc.godebug, got, tc.want)
+		if got := hugeHeapBytes(tc.n, tc.godebug, tc.limit); got != tc.want {
+			t.Errorf("%s: hugeHeapBytes(%d, %q, %d) = %d, want %d", tc.name, tc.n, tc.godebug, tc.limit, got, tc.want)
 		}
 	}
 }
