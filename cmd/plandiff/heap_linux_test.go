@@ -63,7 +63,11 @@ func vmFlags(t *testing.T, addr uintptr) string {
 			return line
 		}
 	}
-	t.Fatalf("no mapping holds %#x", addr)
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Some sandboxes (gVisor) keep smaps without VmFlags.
+	t.Skipf("/proc/self/smaps shows no VmFlags for %#x", addr)
 	return ""
 }
 
