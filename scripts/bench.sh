@@ -578,6 +578,9 @@ trap 'rm -f "$md"' EXIT
   echo "- CPU: ${cpu:-unknown}, $(nproc) cores (nproc), $mem of memory"
   echo "- $(uname -sr), $("$GO" version | sed 's/^go version //')"
   echo "- plandiff: ${VERSION[plandiff]}, commit $commit${dirty:+ with uncommitted changes in the working tree}"
+  # The heap of a large diff is faulted in 2 MB pages where the kernel allows.
+  thp=$(sed -n 's/.*\[\(.*\)\].*/\1/p' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)
+  echo "- transparent huge pages: ${thp:-not available}; plandiff advises them for its heap when its input files reach 1 MB (cmd/plandiff/heap.go; GODEBUG=disablethp=1 turns that off)"
   # shellcheck disable=SC2086
   echo "- load average (1, 5, 15 min) before the runs: $LOAD_BEFORE; after: $LOAD_AFTER; highest 1-min value seen between runs: $(maximum $LOADS)"
   if [[ $BUSY == 1 ]]; then
