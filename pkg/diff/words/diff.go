@@ -1,21 +1,21 @@
 // Package words finds the word-level edits between two clause texts and the
 // figures (numbers with their units) that changed between them.
 //
-// It is the only package that imports github.com/sergi/go-diff, so the diff
-// engine can be replaced here alone; the golden tests pin today's output and
-// the round-trip tests state what any replacement must keep.
+// It is the only package that uses github.com/sergi/go-diff (its diff,
+// ported step for step in bisect.go, and its operations), so the diff engine
+// can be replaced here alone; the golden tests pin today's output and the
+// round-trip tests state what any replacement must keep.
 package words
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/figures"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
-// MaxTokens bounds the work Diff hands to go-diff: when the two texts, after
-// their common leading and trailing tokens are set aside, hold more than
+// MaxTokens bounds the work Diff hands to Myers' diff: when the two texts,
+// after their common leading and trailing tokens are set aside, hold more than
 // MaxTokens tokens together, Diff reports the middle as one delete and one
 // insert instead. Myers' algorithm costs O(N·D), quadratic for long unrelated
 // texts; at this bound the worst cases measured (reversed or wholly different
@@ -24,8 +24,9 @@ import (
 const MaxTokens = 8000
 
 // firstCode is the rune that stands for the first distinct token. It is in
-// the private use area, above the surrogates: go-diff turns runes into
-// strings and back, and a surrogate would come back as U+FFFD.
+// the private use area, above the surrogates: go-diff, which the port in
+// bisect.go must match (FuzzDiffRunes), turns runes into strings and back,
+// and a surrogate would come back as U+FFFD.
 const firstCode = 0xe000
 
 // Every token code must be a valid rune; this does not compile if MaxTokens
@@ -44,11 +45,11 @@ func Diff(a, b string) []Edit {
 // The zero value is ready to use. A Differ must not be used by several
 // goroutines at once; give each goroutine its own.
 type Differ struct {
-	dmp    diffmatchpatch.DiffMatchPatch
 	codes  map[string]rune // token -> code, emptied after every call
 	ba, bb []int           // token bounds of a and b (see appendBounds)
 	ra, rb []rune          // the differing middles, one code per token
 	v1, v2 []int           // diffBisect's arrays
+	spans  []span          // the diff of the middles (bisect.go)
 	ka, kb []tokenKind     // the kind of each token of a and b
 	// a and b of the last call that tokenised them, whose figures
 	// Figures may reuse.
@@ -128,7 +129,7 @@ func (d *Differ) diff(a, b string, figsA, figsB []figures.Figure) []Edit {
 	}
 	ea, eb := na-s, nb-s // the middles are tokens p..ea of a and p..eb of b
 
-	var diffs []diffmatchpatch.Diff
+	var diffs []span
 	if ea-p+eb-p <= MaxTokens && ea > p && eb > p {
 		diffs = d.diffMiddle(a, b, p, ea, eb)
 	}
@@ -185,7 +186,7 @@ func joinFigures(bounds []int, kinds []tokenKind, figs []figures.Figure) ([]int,
 
 // diffMiddle diffs tokens p..ea of a against p..eb of b, which share no
 // first or last token, with each token encoded as one rune.
-func (d *Differ) diffMiddle(a, b string, p, ea, eb int) []diffmatchpatch.Diff {
+func (d *Differ) diffMiddle(a, b string, p, ea, eb int) []span {
 	if d.codes == nil {
 		d.codes = make(map[string]rune)
 	}
@@ -212,19 +213,21 @@ func (d *Differ) diffMiddle(a, b string, p, ea, eb int) []diffmatchpatch.Diff {
 	// (with one, go-diff degrades to a coarser answer on slow machines, and
 	// the output would depend on the machine), and no line mode, which
 	// would re-split the codes as text; bisect.go says why it is ported.
-	return d.diffRunes(d.ra, d.rb)
+	d.spans = d.spans[:0]
+	d.diffRunes(0, len(d.ra), 0, len(d.rb))
+	return d.spans
 }
 
 // appendEdits maps diffs of the middles starting at token p back to edits:
 // each diff covers whole tokens, so it is a slice of a or b, and every run
 // of deletes and inserts becomes one change.
-func (d *Differ) appendEdits(edits []Edit, diffs []diffmatchpatch.Diff, a, b string, p int) []Edit {
+func (d *Differ) appendEdits(edits []Edit, diffs []span, a, b string, p int) []Edit {
 	ba, bb := d.ba, d.bb
 	ia, ib := p, p // next token of a and of b
 	ha, hb := p, p // where the current change started
 	for _, df := range diffs {
-		k := utf8.RuneCountInString(df.Text)
-		switch df.Type {
+		k := df.n
+		switch df.op {
 		case diffmatchpatch.DiffDelete:
 			ia += k
 		case diffmatchpatch.DiffInsert:
