@@ -38,7 +38,7 @@ func (s span) end() (a, b int) {
 	return s.a + s.n, s.b + s.n
 }
 
-// codes is the codes s covers.
+// codesOf is the codes s covers.
 func (d *Differ) codesOf(s span) []rune {
 	if s.op == diffmatchpatch.DiffInsert {
 		return d.rb[s.b : s.b+s.n]
