@@ -154,11 +154,18 @@ func Change(v, w Value) string {
 		}
 		return ""
 	case Percent:
-		d := b - a
-		if d == 0 {
+		// Shares read from words ("a third") are not round: the difference
+		// is given to a hundredth of a point, as a reader would say it.
+		switch d, r := b-a, math.Round((b-a)*100)/100; {
+		case d == 0:
 			return ""
+		case r == 0 && d > 0:
+			return "+<0.01 pp"
+		case r == 0:
+			return "−<0.01 pp"
+		default:
+			return signed(r) + " pp"
 		}
-		return signed(d) + " pp"
 	}
 	if a == 0 {
 		if b > 0 {

@@ -170,6 +170,9 @@ func TestChange(t *testing.T) {
 		{"3 months", "90 days", "−1%", "down"},
 		{"100 days", "60 days", "−40%", "down"},
 		{"50%", "60%", "+10 pp", "up"},
+		{"a third of the seats", "33% of the seats", "−0.33 pp", "down"}, // 33.333...%: not to seventeen digits
+		{"10.1%", "10.3%", "+0.2 pp", "up"},
+		{"half of the profit", "50.0001% of the profit", "+<0.01 pp", "up"},
 		{"by 2027", "by 2028", "later", "up"},
 		{"600,000", "600 000", "", ""},
 		{"$100bn", "€100bn", "", ""},
