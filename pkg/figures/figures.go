@@ -90,7 +90,25 @@ type Figure struct {
 // US$100 billion; 50% = 50 per cent = half). Three months and 90 days are
 // comparable but not equal.
 func (v Value) Equal(w Value) bool {
+	v, w = v.canonical(), w.canonical()
 	return v.Kind == w.Kind && v.Unit == w.Unit && v.Text == w.Text && close(v.Num, w.Num) && close(v.Hi, w.Hi)
+}
+
+// exactIn gives the time units that are an exact number of another: two
+// weeks are 14 days and two years 24 months, but a month is no fixed number
+// of days, so "three months" and "90 days" stay comparable and unequal.
+var exactIn = map[string]struct {
+	unit     string
+	mul, div float64 // exact for whole numbers, so keys agree with Equal
+}{"hour": {"day", 1, 24}, "week": {"day", 7, 1}, "year": {"month", 12, 1}, "decade": {"month", 120, 1}}
+
+// canonical writes a duration in the unit its unit is an exact number of,
+// so that equal durations compare and index alike.
+func (v Value) canonical() Value {
+	if x, ok := exactIn[v.Unit]; ok && v.Kind == Duration {
+		v.Unit, v.Num, v.Hi = x.unit, v.Num*x.mul/x.div, v.Hi*x.mul/x.div
+	}
+	return v
 }
 
 func close(a, b float64) bool {
@@ -213,6 +231,7 @@ func signed(x float64) string {
 // do not, in binary (the kind, the unit, then the bits of Num and Hi, or the
 // text): cheaper than Key, for indexing.
 func (v Value) AppendKey(dst []byte) []byte {
+	v = v.canonical()
 	dst = append(dst, byte(v.Kind))
 	dst = append(dst, v.Unit...)
 	dst = append(dst, 0)
@@ -229,6 +248,7 @@ func (v Value) AppendKey(dst []byte) []byte {
 // Key returns a short string that equal values share and unequal values do
 // not (up to the rounding of Num to 12 significant digits), for indexing.
 func (v Value) Key() string {
+	v = v.canonical()
 	var b strings.Builder
 	b.WriteString(kindNames[v.Kind])
 	b.WriteByte(':')

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -48,6 +49,12 @@ func TestRead(t *testing.T) {
 		{"100 billion dollars", "100 billion dollars=USD 100000000000"},
 		{"800 billion euros", "800 billion euros=EUR 800000000000"},
 		{"£3bn", "£3bn=GBP 3000000000"},
+		{"US$ 100 billion of frozen funds", "US$ 100 billion=USD 100000000000"},
+		{"$ 100bn", "$ 100bn=USD 100000000000"},
+		{"€ 5 billion", "€ 5 billion=EUR 5000000000"},
+		{"100 billion US dollars", "100 billion US dollars=USD 100000000000"},
+		{"costs $\n100", "100=100"}, // a sign and an amount on two lines are not one figure
+		{"we $ them 5", "5=5"},
 		// Words.
 		{"six hundred thousand troops", "six hundred thousand=600000"},
 		{"one hundred days", "one hundred days=100 day"},
@@ -141,10 +148,24 @@ func TestEqual(t *testing.T) {
 		{"1 March 2026", "2026-03-01"},
 		{"March 1, 2026", "1 March 2026"},
 		{"60-100 days", "60 to 100 days"},
+		{"$100bn", "US$ 100 billion"},
+		{"$100bn", "100 billion US dollars"},
+		{"€5bn", "€ 5 billion"},
+		{"two weeks", "14 days"},
+		{"48 hours", "2 days"},
+		{"1 year", "12 months"},
+		{"one decade", "10 years"},
+		{"2-3 years", "24 to 36 months"},
+	}
+	// Equal values index alike: the aligner's keys must agree with Equal.
+	sameKey := func(a, b Value) bool {
+		return a.Key() == b.Key() && bytes.Equal(a.AppendKey(nil), b.AppendKey(nil))
 	}
 	for _, p := range equal {
 		if a, b := value(p[0]), value(p[1]); !a.Equal(b) {
 			t.Errorf("%q (%v) and %q (%v) are not equal", p[0], a, p[1], b)
+		} else if !sameKey(a, b) {
+			t.Errorf("%q and %q are equal but have other keys: %q, %q", p[0], p[1], a.Key(), b.Key())
 		}
 	}
 	unequal := [][2]string{
@@ -154,10 +175,13 @@ func TestEqual(t *testing.T) {
 		{"50%", "50"},
 		{"Article 5", "point 5"},
 		{"60-100 days", "60 days"},
+		{"two weeks", "15 days"},
+		{"1 year", "365 days"}, // a year is no fixed number of days
+		{"1 month", "4 weeks"},
 	}
 	for _, p := range unequal {
-		if a, b := value(p[0]), value(p[1]); a.Equal(b) {
-			t.Errorf("%q and %q are equal", p[0], p[1])
+		if a, b := value(p[0]), value(p[1]); a.Equal(b) || sameKey(a, b) {
+			t.Errorf("%q and %q are equal, or share a key", p[0], p[1])
 		}
 	}
 }

@@ -411,6 +411,12 @@ func (r *reader) glued(i int) bool {
 	return i+1 < len(r.toks) && r.toks[i].end == r.toks[i+1].start
 }
 
+// spaceThenNumber reports whether token i is white space on one line and
+// token i+1 a number: what may stand between a currency sign and its amount.
+func (r *reader) spaceThenNumber(i int) bool {
+	return i+1 < len(r.toks) && r.toks[i].kind == tSpace && r.toks[i].newlines == 0 && r.toks[i+1].kind == tNum
+}
+
 // gap reports whether token i is white space a figure may span: at most one
 // line break, so a figure never reaches across a blank line.
 func (r *reader) gap(i int) bool {
@@ -833,11 +839,18 @@ func (a amount) value() Value {
 func (r *reader) amount(i int) (amount, int, bool) {
 	var a amount
 	j := i
-	// Currency before the number: $, €, US$, USD (with a space).
-	if c, ok := currencySigns[r.sym(j)]; ok && r.glued(j) {
+	// Currency before the number: $, €, US$ (glued, or with a space: "US$
+	// 100 billion"), USD (with a space).
+	if c, ok := currencySigns[r.sym(j)]; ok && r.spaceThenNumber(j+1) {
+		a.currency = c
+		j += 2
+	} else if ok && r.glued(j) {
 		a.currency = c
 		j++
-	} else if c, ok := dollarPrefixes[r.word(j)]; ok && r.sym(j+1) == "$" && r.glued(j) && r.glued(j+1) {
+	} else if c, ok := dollarPrefixes[r.word(j)]; ok && r.sym(j+1) == "$" && r.glued(j) && r.spaceThenNumber(j+2) {
+		a.currency = c
+		j += 3
+	} else if ok && r.sym(j+1) == "$" && r.glued(j) && r.glued(j+1) {
 		a.currency = c
 		j += 2
 	} else if c, ok := currencyCodes[r.word(j)]; ok && r.gap(j+1) && j+2 < len(r.toks) && r.toks[j+2].kind == tNum {
@@ -944,6 +957,12 @@ func (r *reader) amount(i int) (amount, int, bool) {
 	case currencyWords[w] != "" && (a.currency == "" || a.currency == currencyWords[w]):
 		a.currency, a.bare = currencyWords[w], false
 		return a, k, true
+	case w == "us" && (a.currency == "" || a.currency == "USD"):
+		// 100 billion US dollars
+		if k2 := r.next(k); k2 > 0 && currencyWords[r.word(k2)] == "USD" && r.word(k2) != "usd" {
+			a.currency, a.bare = "USD", false
+			return a, k2, true
+		}
 	case timeUnits[w] != "":
 		a.kind, a.unit, a.bare = Duration, timeUnits[w], false
 		return a, k, true
