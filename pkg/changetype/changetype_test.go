@@ -67,6 +67,11 @@ func TestClassify(t *testing.T) {
 		{"party possessive", "Ukraine's army is capped.", "The army of Ukraine is capped.", "wording"},
 		{"party order", "Russia will compensate Ukraine.", "Ukraine will compensate Russia.", "wording"},
 		{"us pronoun is no party", "Let us meet.", "Let us talk.", "wording"},
+		{"a group is its members", "The E3 will guarantee the deal.", "France, Germany and the United Kingdom will guarantee the deal.", "wording"},
+		{"members are a group", "Britain, France and Germany sign.", "The E3 sign.", "wording"},
+		{"a group replaced", "The E3 will guarantee the deal.", "Europe will guarantee the deal.", "party±{+Europe −E3}"},
+		{"a group, less one member", "The E3 will guarantee the deal.", "France and Germany will guarantee the deal.", "party±{+France +Germany −E3}"},
+		{"a group and more", "The G7 meets.", "The G7 and Ukraine meet.", "party+{+Ukraine}"},
 		{"US acronym is a party", "Europe gives a guarantee.", "The US gives a guarantee.", "party±{+United States −Europe}"},
 		// condition
 		{"condition added", "Russia will withdraw its troops.", "Russia will withdraw its troops if Ukraine agrees.", "party+{+Ukraine} condition+{+if}"},

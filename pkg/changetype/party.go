@@ -1,6 +1,7 @@
 package changetype
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -50,6 +51,47 @@ var partyTable = []party{
 	{"World Bank", []string{"World Bank"}},
 	{"IMF", []string{"IMF", "International Monetary Fund"}},
 	{"OSCE", []string{"OSCE"}},
+}
+
+// groups are parties that stand for a set of others in the table: a text
+// that names the E3 and one that names France, Germany and the United
+// Kingdom name the same parties.
+var groups = map[string][]string{
+	"E3": {"France", "Germany", "United Kingdom"},
+	"G7": {"Canada", "France", "Germany", "Italy", "Japan", "United Kingdom", "United States"},
+	"G8": {"Canada", "France", "Germany", "Italy", "Japan", "Russia", "United Kingdom", "United States"},
+}
+
+// expandGroups writes out a group a names as its members when b names
+// every member and not the group, so that the two are no change; a group
+// replaced by anything else stays a group ("+Europe −E3").
+func expandGroups(a, b []string) []string {
+	for _, g := range a {
+		ms, ok := groups[g]
+		if !ok || slices.Contains(b, g) || !containsAll(b, ms) {
+			continue
+		}
+		out := slices.DeleteFunc(slices.Clone(a), func(p string) bool { return p == g })
+		for _, m := range ms {
+			if !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+		// In table order, as parties gives them.
+		ix := index()
+		slices.SortFunc(out, func(x, y string) int { return ix.byName[x] - ix.byName[y] })
+		a = out
+	}
+	return a
+}
+
+func containsAll(s, xs []string) bool {
+	for _, x := range xs {
+		if !slices.Contains(s, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // PartyWords returns, lower-cased, the one-word names of the parties the
@@ -198,6 +240,7 @@ func (ix *partyIndex) related(t token) int {
 // new text names, Removed those only the old one names. Two names the
 // lexicon holds as synonyms are one party, whichever the table made them.
 func partyType(old, nu []string) *Type {
+	old, nu = expandGroups(old, nu), expandGroups(nu, old)
 	added, removed := diffCounts(old, nu)
 	for i := 0; i < len(added); i++ {
 		for j := 0; j < len(removed); j++ {
