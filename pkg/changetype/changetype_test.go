@@ -67,6 +67,8 @@ func TestClassify(t *testing.T) {
 		{"party possessive", "Ukraine's army is capped.", "The army of Ukraine is capped.", "wording"},
 		{"party order", "Russia will compensate Ukraine.", "Ukraine will compensate Russia.", "wording"},
 		{"us pronoun is no party", "Let us meet.", "Let us talk.", "wording"},
+		{"deadline synonym", "The ceasefire starts at once.", "The ceasefire starts immediately.", "wording"},
+		{"deadline weakened", "Troops leave without delay.", "Troops leave as soon as possible.", "deadline±{+as soon as possible −immediately}"},
 		{"a group is its members", "The E3 will guarantee the deal.", "France, Germany and the United Kingdom will guarantee the deal.", "wording"},
 		{"members are a group", "Britain, France and Germany sign.", "The E3 sign.", "wording"},
 		{"a group replaced", "The E3 will guarantee the deal.", "Europe will guarantee the deal.", "party±{+Europe −E3}"},

@@ -320,6 +320,10 @@ var deadlinePhrases = [][]string{
 	{"time", "limit"}, {"timeline"}, {"by", "the", "end", "of"}, {"promptly"},
 }
 
+// deadline phrases of one meaning print, and compare, as one: "at once"
+// for "immediately" is no change of time limit.
+var deadlineNames = map[string]string{"at once": "immediately", "forthwith": "immediately", "without delay": "immediately"}
+
 // withinSpan returns a time limit that the figure reader does not read as
 // a figure, "within a year", "within the next month", "within weeks", and
 // its length in tokens; a number ("within 100 days") is the figures' part.
@@ -380,7 +384,11 @@ var phraseIndex = sync.OnceValue(func() map[string][]phrase {
 		add(p, kindCondition, name)
 	}
 	for _, p := range deadlinePhrases {
-		add(p, kindDeadline, strings.Join(p, " "))
+		name := strings.Join(p, " ")
+		if n, ok := deadlineNames[name]; ok {
+			name = n
+		}
+		add(p, kindDeadline, name)
 	}
 	for _, g := range scopeGroups {
 		for _, p := range g {
