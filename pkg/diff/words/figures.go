@@ -276,12 +276,51 @@ func pairRegions(old, nu []figure, hunks []hunk, b string) []Figure {
 			if f := &out[k]; f.New == "" && f.Note == NoteDeadlineDropped && gi < i {
 				h0, h1 := old[gi].h0, old[i-1].h1
 				if h1 < len(hunks) && h0 <= h1 && hunks[h0].b0 < hunks[h1].b1 {
-					f.Instead = phrase(b[hunks[h0].b0:hunks[h1].b1])
+					f.Instead = insteadOf(b[hunks[h0].b0:hunks[h1].b1])
 				}
 			}
 		}
 	}
 	return out
+}
+
+// openDeadlines are the phrases that state a time without a limit; what a
+// dropped limit gave way to is one of them, when the new text has one.
+var openDeadlines = []string{"as soon as possible", "immediately", "at once", "without delay", "forthwith", "promptly", "in due course"}
+
+// insteadOf says what an inserted text puts in place of a dropped time
+// limit: the first open deadline phrase it holds, as written (a clause
+// rewritten whole: "Presidential elections take place in Ukraine as soon
+// as possible" gives "as soon as possible"), else its first words.
+func insteadOf(s string) string {
+	lower := strings.ToLower(s)
+	at, n := -1, 0
+	for _, p := range openDeadlines {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			// Whole words only: not "promptly" inside "impromptly".
+			if (i == 0 || !isWordByte(lower[i-1])) && (end == len(lower) || !isWordByte(lower[end])) {
+				if at < 0 || i < at {
+					at, n = i, len(p)
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	if at >= 0 {
+		return s[at : at+n]
+	}
+	return phrase(s)
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // phrase returns the first words of an inserted text, up to a word that
