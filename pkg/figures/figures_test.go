@@ -53,6 +53,12 @@ func TestRead(t *testing.T) {
 		{"$ 100bn", "$ 100bn=USD 100000000000"},
 		{"€ 5 billion", "€ 5 billion=EUR 5000000000"},
 		{"100 billion US dollars", "100 billion US dollars=USD 100000000000"},
+		// Inside a word as the word diff reads it (joined by an apostrophe
+		// or a hyphen): no figure starts or ends there.
+		{"a zone of 100'000 km", ""},
+		{"a 30-year-old treaty", ""},
+		{"0-0 km", ""},
+		{"a 50 %0 b", "50=50; 0=0"}, // a sign glued to what follows is not the number's
 		{"costs $\n100", "100=100"}, // a sign and an amount on two lines are not one figure
 		{"we $ them 5", "5=5"},
 		// Words.

@@ -411,6 +411,11 @@ func (r *reader) glued(i int) bool {
 	return i+1 < len(r.toks) && r.toks[i].end == r.toks[i+1].start
 }
 
+// gluedToText reports whether token i is glued to a number or a word.
+func (r *reader) gluedToText(i int) bool {
+	return r.glued(i) && (r.toks[i+1].kind == tNum || r.toks[i+1].kind == tWord)
+}
+
 // spaceThenNumber reports whether token i is white space on one line and
 // token i+1 a number: what may stand between a currency sign and its amount.
 func (r *reader) spaceThenNumber(i int) bool {
@@ -468,7 +473,25 @@ func (r *reader) endsInWord(last int) bool {
 		return false
 	}
 	n := r.toks[last+1].kind
-	return n == tWord || n == tNum
+	return n == tWord || n == tNum || r.joinsWord(last+1)
+}
+
+// joinsWord reports whether token i is an apostrophe or a hyphen that joins
+// the letters or digits either side of it into one word (Ukraine's, 0'0,
+// 30-year-old), as the word diff reads them (words.joins): no figure
+// starts or ends inside such a word. A figure that spans one whole (60-100
+// days, a 60-day truce) is read from its first token.
+func (r *reader) joinsWord(i int) bool {
+	switch r.sym(i) {
+	case "'", "’", "-", "‐", "‑":
+	default:
+		return false
+	}
+	if i == 0 || !r.glued(i-1) || !r.glued(i) {
+		return false
+	}
+	prev, next := r.toks[i-1].kind, r.toks[i+1].kind
+	return (prev == tWord || prev == tNum) && (next == tWord || next == tNum)
 }
 
 // figure builds the Figure of tokens first..last.
@@ -500,6 +523,9 @@ func (r *reader) figureAt(i int) (Value, int, bool) {
 	// (G8, F-16), unless the letters are a currency (US$ is handled below).
 	if (t.kind == tWord || t.kind == tNum) && i > 0 && r.glued(i-1) && (r.toks[i-1].kind == tWord || r.toks[i-1].kind == tNum) {
 		return Value{}, 0, false // inside a word of letters and digits (B0Art, 5G)
+	}
+	if t.kind == tNum && i > 1 && r.joinsWord(i-1) {
+		return Value{}, 0, false // inside a word: 100'000, 0-0
 	}
 	if t.kind == tNum && i > 0 && (r.toks[i-1].kind == tWord && r.glued(i-1) ||
 		r.sym(i-1) == "-" && r.glued(i-1) && i > 1 && r.toks[i-2].kind == tWord && r.glued(i-2)) {
@@ -929,7 +955,9 @@ func (r *reader) amount(i int) (amount, int, bool) {
 	if k < 0 {
 		return a, end, true
 	}
-	if r.sym(k) == "%" {
+	// "50 %" but not "50 %0": a sign glued to what follows is not this
+	// number's.
+	if r.sym(k) == "%" && !r.gluedToText(k) {
 		a.kind, a.bare = Percent, false
 		return a, k, true
 	}
