@@ -293,7 +293,16 @@ var openDeadlines = []string{"as soon as possible", "immediately", "at once", "w
 // rewritten whole: "Presidential elections take place in Ukraine as soon
 // as possible" gives "as soon as possible"), else its first words.
 func insteadOf(s string) string {
-	lower := strings.ToLower(s)
+	// Folding ASCII bytes alone keeps every byte where it was, so offsets
+	// in lower are offsets in s (strings.ToLower and strings.Map may not:
+	// invalid UTF-8, İ); the phrases are ASCII.
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	lower := string(b)
 	at, n := -1, 0
 	for _, p := range openDeadlines {
 		for from := 0; ; {

@@ -261,3 +261,19 @@ func BenchmarkFigures(b *testing.B) {
 		}
 	})
 }
+
+// TestInsteadOf: the open deadline a text states, as written, found in any
+// case and whatever bytes stand before it; else the text's first words.
+func TestInsteadOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Presidential elections take place in Ukraine as soon as possible.", "as soon as possible"},
+		{"\x81 As soon As possiBle after signing", "As soon As possiBle"}, // invalid UTF-8 before it
+		{"İİİ immediately", "immediately"},                                // a letter whose lower case is shorter
+		{"unpromptly, the parties meet", "unpromptly, the parties meet"},  // whole words only
+		{"after the new constitution is adopted", "after the new constitution is adopted"},
+	} {
+		if got := insteadOf(tc.in); got != tc.want {
+			t.Errorf("insteadOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
