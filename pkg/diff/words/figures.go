@@ -2,6 +2,7 @@ package words
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plandiff/plandiff/pkg/figures"
 )
@@ -312,8 +313,11 @@ func insteadOf(s string) string {
 			}
 			i += from
 			end := i + len(p)
-			// Whole words only: not "promptly" inside "impromptly".
-			if (i == 0 || !isWordByte(lower[i-1])) && (end == len(lower) || !isWordByte(lower[end])) {
+			// Whole words only, as the word diff reads words: not
+			// "promptly" inside "impromptly" or "épromptly".
+			before, _ := utf8.DecodeLastRuneInString(lower[:i])
+			after, _ := utf8.DecodeRuneInString(lower[end:])
+			if (i == 0 || !isWordRune(before)) && (end == len(lower) || !isWordRune(after)) {
 				if at < 0 || i < at {
 					at, n = i, len(p)
 				}
@@ -326,10 +330,6 @@ func insteadOf(s string) string {
 		return s[at : at+n]
 	}
 	return phrase(s)
-}
-
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // phrase returns the first words of an inserted text, up to a word that

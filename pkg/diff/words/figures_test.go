@@ -267,9 +267,12 @@ func BenchmarkFigures(b *testing.B) {
 func TestInsteadOf(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Presidential elections take place in Ukraine as soon as possible.", "as soon as possible"},
-		{"\x81 As soon As possiBle after signing", "As soon As possiBle"}, // invalid UTF-8 before it
-		{"İİİ immediately", "immediately"},                                // a letter whose lower case is shorter
-		{"unpromptly, the parties meet", "unpromptly, the parties meet"},  // whole words only
+		{"\x81 As soon As possiBle after signing", "As soon As possiBle"},    // invalid UTF-8 before it
+		{"İİİ immediately", "immediately"},                                   // a letter whose lower case is shorter
+		{"unpromptly, the parties meet", "unpromptly, the parties meet"},     // whole words only
+		{"éimmediately, the parties meet", "éimmediately, the parties meet"}, // a word's non-ASCII letter counts
+		{"immediatelyé, the parties meet", "immediatelyé, the parties meet"},
+		{"— immediately —", "immediately"}, // punctuation is not a word
 		{"after the new constitution is adopted", "after the new constitution is adopted"},
 	} {
 		if got := insteadOf(tc.in); got != tc.want {
