@@ -78,6 +78,13 @@ func TestRead(t *testing.T) {
 		// Shares.
 		{"50% of the profits", "50%=50%"},
 		{"50 per cent", "50 per cent=50%"},
+		// One dot before a share is a decimal point, not a European thousand.
+		{"50.001% of the votes", "50.001%=50.001%"},
+		{"50.001 % of the votes", "50.001 %=50.001%"},
+		{"50.001 per cent of the votes", "50.001 per cent=50.001%"},
+		{"50.001 percent of the votes", "50.001 percent=50.001%"},
+		{"1.000.000% of it", "1.000.000%=1000000%"},
+		{"50.001 seats", "50.001=50001"},
 		{"50 percent", "50 percent=50%"},
 		{"90 Percent", "90 Percent=90%"},
 		{"5 percentage points", "5 percentage points=5 pp"},

@@ -1056,7 +1056,7 @@ func (r *reader) number(i int) (float64, string, int, bool) {
 		} else {
 			clean = strings.Replace(clean, ",", ".", 1) // 1,5: a decimal comma
 		}
-	case strings.Count(clean, ".") > 1 || strings.Contains(clean, ".") && groupsOfThree(clean, '.') && !strings.HasPrefix(clean, "0."):
+	case strings.Count(clean, ".") > 1 || strings.Contains(clean, ".") && groupsOfThree(clean, '.') && !strings.HasPrefix(clean, "0.") && !r.percentAfter(last):
 		if groupsOfThree(clean, '.') {
 			clean = strings.ReplaceAll(clean, ".", "") // 600.000: European grouping
 		} else {
@@ -1068,6 +1068,27 @@ func (r *reader) number(i int) (float64, string, int, bool) {
 		return 0, "", 0, false
 	}
 	return n, "", last, true
+}
+
+// percentAfter reports a percent sign or word after token i: a share with
+// one dot is a decimal share (50.001% is just over half), never a
+// European thousand.
+func (r *reader) percentAfter(i int) bool {
+	if r.sym(i+1) == "%" && r.glued(i) {
+		return true
+	}
+	k := r.next(i)
+	if k < 0 {
+		return false
+	}
+	switch w := r.word(k); {
+	case r.sym(k) == "%", w == "percent", w == "percentage":
+		return true
+	case w == "per":
+		k2 := r.next(k)
+		return k2 > 0 && r.word(k2) == "cent"
+	}
+	return false
 }
 
 func isDigits(s string) bool {
