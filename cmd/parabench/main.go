@@ -111,14 +111,19 @@ func run(args []string, w io.Writer) error {
 			perChange(s.Regions, s.Modified), strings.Join(row.Cases, ", "))
 	}
 	fmt.Fprintf(w, "%-10s %-8s %8d %7d %6d %7d %9s\n", "total", "", total.Clauses, total.Right, total.PairsWrong, total.PairsMissed, perChange(total.Regions, total.Modified))
-	fmt.Fprintf(w, "\n%-26s %-10s %8s %7s %6s %7s %9s\n", "rendering", "level", "clauses", "right", "wrong", "missed", "regions")
+	names := make([]string, len(cases))
+	width := len("rendering")
+	for i, c := range cases {
+		names[i] = c.Name
+		if c.HeldOut {
+			names[i] += " (held out)"
+		}
+		width = max(width, len(names[i]))
+	}
+	fmt.Fprintf(w, "\n%-*s %-10s %8s %7s %6s %7s %9s\n", width, "rendering", "level", "clauses", "right", "wrong", "missed", "regions")
 	for i, c := range cases {
 		s := scores[i]
-		name := c.Name
-		if c.HeldOut {
-			name += " (held out)"
-		}
-		fmt.Fprintf(w, "%-26s %-10s %8d %7d %6d %7d %9s\n", name, c.Level, s.Clauses, s.Right, s.PairsWrong, s.PairsMissed, perChange(s.Regions, s.Modified))
+		fmt.Fprintf(w, "%-*s %-10s %8d %7d %6d %7d %9s\n", width, names[i], c.Level, s.Clauses, s.Right, s.PairsWrong, s.PairsMissed, perChange(s.Regions, s.Modified))
 	}
 	fmt.Fprintf(w, "\nright: old clauses paired with exactly their true partners; wrong, missed: (old, new) pairs;\nregions: change regions per true pair reported modified.\n")
 	if *git {
