@@ -158,7 +158,7 @@ func (c *Classifier) Classify(oldText, newText string, figs []words.Figure) []Ty
 	}
 	out = appendSet(out, Scope, o.scopes, n.scopes)
 	if len(out) == 0 {
-		return []Type{{Type: Wording}}
+		return []Type{{Type: Wording, Detail: respelled(oldText, newText)}}
 	}
 	slices.SortStableFunc(out, func(a, b Type) int { return rank(a.Type) - rank(b.Type) })
 	return out
@@ -376,4 +376,47 @@ func diffCounts(old, nu []string) (added, removed []string) {
 		}
 	}
 	return added, removed
+}
+
+// respelled says which figures a reworded text writes another way at equal
+// value ("600,000 = 600 000 (same value)"): a reader shown only "wording"
+// and a redline of numbers would otherwise wonder whether a value moved.
+// Figures written alike on both sides are set aside first, so a figure
+// repeated once in each spelling pairs the two spellings; "" when none.
+func respelled(oldText, newText string) string {
+	if !figures.MayHold(oldText) || !figures.MayHold(newText) {
+		return ""
+	}
+	of, nf := figures.Read(oldText), figures.Read(newText)
+	used := make([]bool, len(nf))
+	left := of[:0:0]
+	take := func(match func(figures.Figure) bool) (string, bool) {
+		for j, n := range nf {
+			if !used[j] && match(n) {
+				used[j] = true
+				return n.Text, true
+			}
+		}
+		return "", false
+	}
+	for _, o := range of {
+		if _, ok := take(func(n figures.Figure) bool { return n.Text == o.Text }); !ok {
+			left = append(left, o)
+		}
+	}
+	var pairs []string
+	for _, o := range left {
+		if n, ok := take(func(n figures.Figure) bool { return o.Value.Equal(n.Value) }); ok {
+			if p := o.Text + " = " + n; !slices.Contains(pairs, p) {
+				pairs = append(pairs, p)
+			}
+		}
+	}
+	switch len(pairs) {
+	case 0:
+		return ""
+	case 1:
+		return pairs[0] + " (same value)"
+	}
+	return strings.Join(pairs, ", ") + " (same values)"
 }

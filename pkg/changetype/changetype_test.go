@@ -35,8 +35,14 @@ func TestClassify(t *testing.T) {
 		{"figure down", "The army is limited to 800,000 personnel.", "The army is limited to 600,000 personnel.", "figure↓{800,000 → 600,000 (−25%)}"},
 		{"figure added", "The fund will raise money.", "The fund will raise $800bn.", "figure+{none → $800bn (added)}"},
 		{"figure dropped", "The fund will raise $800bn.", "The fund will raise money.", "figure−{$800bn → none (dropped)}"},
-		{"figure equal value", "The army is limited to 600,000 personnel.", "The army is limited to 600 000 personnel.", ""},
-		{"figure equal in words", "A fund of $100bn is set up.", "A fund of US$100 billion is set up.", ""},
+		// equal values are no figure change; the wording says they were respelled
+		{"figure equal value", "The army is limited to 600,000 personnel.", "The army is limited to 600 000 personnel.", "wording{600,000 = 600 000 (same value)}"},
+		{"figure equal in words", "A fund of $100bn is set up.", "A fund of US$100 billion is set up.", "wording{$100bn = US$100 billion (same value)}"},
+		{"figures respelled, one kept", "600,000 troops and 600,000 police, within ten years.", "600,000 troops and 600 000 police, within 120 months.",
+			"wording{600,000 = 600 000, ten years = 120 months (same values)}"},
+		{"figure respelled twice", "600,000 troops, 600,000 police.", "600 000 troops, 600 000 police.", "wording{600,000 = 600 000 (same value)}"},
+		{"figure moved, same spelling", "By 2027, 600,000 troops leave.", "600,000 troops leave by 2027.", "wording"},
+		{"comparable is not equal", "Talks last three months.", "Talks last 90 days.", "figure↓{three months → 90 days (−1%)}"},
 		{"figure kind changed", "Profits are split 50%.", "Profits are split 50:50.", "figure±{50% → 50:50}"},
 		// negation
 		{"negation added", "Russia will hinder shipping.", "Russia will not hinder shipping.", "negation+{+not}"},
