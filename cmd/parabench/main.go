@@ -126,6 +126,8 @@ func run(args []string, w io.Writer) error {
 		fmt.Fprintf(w, "%-*s %-10s %8d %7d %6d %7d %9s\n", width, names[i], c.Level, s.Clauses, s.Right, s.PairsWrong, s.PairsMissed, perChange(s.Regions, s.Modified))
 	}
 	fmt.Fprintf(w, "\nright: old clauses paired with exactly their true partners; wrong, missed: (old, new) pairs;\nregions: change regions per true pair reported modified.\n")
+	fmt.Fprintf(w, "nearest: %d of the %d missed pairs are named by their removal or addition as its nearest; %d removals and additions name a clause that is no true partner\n",
+		total.Named, total.PairsMissed, total.Misnamed)
 	if *git {
 		fmt.Fprintf(w, "git diff --word-diff on the true one-to-one pairs: %s regions per pair (%d pairs)\n", perChange(gitRegions, gitPairs), gitPairs)
 	}

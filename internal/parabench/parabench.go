@@ -91,6 +91,10 @@ type Score struct {
 	// change regions (runs of deleted or inserted words between equal
 	// ones) summed over those changes, and how many changes.
 	Regions, Modified int
+	// Of the true pairs missed, those that the removal or the addition
+	// left names as its nearest (diff.Change.Nearest); and the nearest
+	// named on removals and additions that are no true pair.
+	Named, Misnamed int
 	// Misses and wrong pairs, for reading: "old → new" lines.
 	Notes []string
 }
@@ -102,6 +106,7 @@ func (s Score) Add(t Score) Score {
 		PairsRight: s.PairsRight + t.PairsRight, PairsWrong: s.PairsWrong + t.PairsWrong,
 		PairsMissed: s.PairsMissed + t.PairsMissed,
 		Regions:     s.Regions + t.Regions, Modified: s.Modified + t.Modified,
+		Named: s.Named + t.Named, Misnamed: s.Misnamed + t.Misnamed,
 		Notes: append(slices.Clone(s.Notes), t.Notes...),
 	}
 }
@@ -135,8 +140,24 @@ func (c *Case) Evaluate(r *diff.Result) Score {
 		}
 	}
 	got := map[string][]string{}
+	named := map[link]bool{}
 	var s Score
 	for _, ch := range r.Changes {
+		if n := ch.Nearest; n != nil {
+			l := link{n.Clause, ""}
+			switch {
+			case ch.Kind == diff.KindAdded && len(ch.New) == 1:
+				l.n = ch.New[0]
+			case ch.Kind == diff.KindRemoved && len(ch.Old) == 1:
+				l = link{ch.Old[0], n.Clause}
+			}
+			if trueLinks[l] {
+				named[l] = true
+			} else {
+				s.Misnamed++
+				s.Notes = append(s.Notes, fmt.Sprintf("%s: %s %v%v names %s, no true pair (%.2f)", c.Name, ch.Kind, ch.Old, ch.New, n.Clause, n.Similarity))
+			}
+		}
 		for _, o := range ch.Old {
 			got[o] = append(got[o], ch.New...)
 			for _, n := range ch.New {
@@ -168,7 +189,12 @@ func (c *Case) Evaluate(r *diff.Result) Score {
 		}
 		for _, n := range want {
 			if !slices.Contains(have, n) {
-				s.Notes = append(s.Notes, fmt.Sprintf("%s: missed %s → %s", c.Name, o, n))
+				note := ""
+				if named[link{o, n}] {
+					s.Named++
+					note = " (named nearest)"
+				}
+				s.Notes = append(s.Notes, fmt.Sprintf("%s: missed %s → %s%s", c.Name, o, n, note))
 			}
 		}
 	}

@@ -90,16 +90,19 @@ func TestEvaluate(t *testing.T) {
 		{Kind: diff.KindModified, Old: []string{"a"}, New: []string{"A"},
 			Edits: []words.Edit{{Op: words.OpEqual, Text: "x "}, {Op: words.OpDelete, Text: "y"}, {Op: words.OpInsert, Text: "z"}, {Op: words.OpEqual, Text: " w "}, {Op: words.OpInsert, Text: "v"}}},
 		{Kind: diff.KindModified, Old: []string{"b"}, New: []string{"BC"}},
-		{Kind: diff.KindRemoved, Old: []string{"c"}},
+		{Kind: diff.KindRemoved, Old: []string{"c"}, Nearest: &diff.Nearest{Clause: "BC", PairedWith: []string{"b"}}},
 		{Kind: diff.KindModified, Old: []string{"d"}, New: []string{"A2"}},
-		{Kind: diff.KindAdded, New: []string{"D"}},
+		{Kind: diff.KindAdded, New: []string{"D"}, Nearest: &diff.Nearest{Clause: "a"}},
 	}}
 	s := c.Evaluate(r)
 	// b is right on its own (its partner is BC); c is not, d is wrong.
-	want := Score{Clauses: 4, Right: 2, PairsRight: 2, PairsWrong: 1, PairsMissed: 2, Regions: 2, Modified: 2}
+	// The removal of c names BC, its true partner; the addition of D names
+	// a, which is not D's.
+	want := Score{Clauses: 4, Right: 2, PairsRight: 2, PairsWrong: 1, PairsMissed: 2, Regions: 2, Modified: 2, Named: 1, Misnamed: 1}
 	s.Notes = nil
 	if s.Clauses != want.Clauses || s.Right != want.Right || s.PairsRight != want.PairsRight ||
-		s.PairsWrong != want.PairsWrong || s.PairsMissed != want.PairsMissed || s.Regions != want.Regions || s.Modified != want.Modified {
+		s.PairsWrong != want.PairsWrong || s.PairsMissed != want.PairsMissed || s.Regions != want.Regions || s.Modified != want.Modified ||
+		s.Named != want.Named || s.Misnamed != want.Misnamed {
 		t.Errorf("score %+v, want %+v", s, want)
 	}
 }

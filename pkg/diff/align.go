@@ -99,7 +99,40 @@ func (a *aligner) alignContent() error {
 	a.fillGaps()
 	a.mergeSplit(cs)
 	a.pairLeftovers(cs)
+	a.findNearest(cs)
 	return a.ctx.Err()
+}
+
+// findNearest notes, for every clause left unpaired, its most similar
+// candidate on the other side, paired or not (nearOld, nearNew): a removal
+// or an addition then names the closest text the comparison scored, so a
+// reader can weigh "removed" against "said in other words" (Change.Nearest).
+// Ties go to the earlier clause.
+func (a *aligner) findNearest(cs []cand) {
+	a.nearOld, a.nearNew = make([]ranked, len(a.old)), make([]ranked, len(a.new))
+	for _, rs := range [][]ranked{a.nearOld, a.nearNew} {
+		for i := range rs {
+			rs[i].n = -1
+		}
+	}
+	better := func(r *ranked, to int32, sim float64) {
+		if r.n < 0 || sim > r.score || sim == r.score && to < r.n {
+			*r = ranked{n: to, score: sim}
+		}
+	}
+	for _, c := range cs {
+		if int(c.n) >= len(a.new) || c.sim <= 0 {
+			continue
+		}
+		if a.oldGroup[c.o] < 0 {
+			better(&a.nearOld[c.o], c.n, c.sim)
+		}
+		// An old clause a removed entry records is accounted for: it is
+		// no text an addition could be.
+		if g := a.oldGroup[c.o]; a.newGroup[c.n] < 0 && (g < 0 || a.groups[g].mark < 0) {
+			better(&a.nearNew[c.n], c.o, c.sim)
+		}
+	}
 }
 
 func (a *aligner) buildVectors() {

@@ -274,7 +274,37 @@ func (a *aligner) change(g group, moved bool, under []int32, m *matcher) Change 
 		c.Depth = olds[0].depth // a removal stands where the old clause stood
 	}
 	setVariants(&c, olds, news)
+	switch {
+	case c.Kind == KindAdded && len(g.new) == 1:
+		c.Nearest = a.nearest(a.nearNew, g.new[0], a.old, a.oldGroup, func(gr *group) []int32 { return gr.new }, a.new)
+	case c.Kind == KindRemoved && c.Evidence == EvidenceAbsent && len(g.old) == 1:
+		c.Nearest = a.nearest(a.nearOld, g.old[0], a.new, a.newGroup, func(gr *group) []int32 { return gr.old }, a.old)
+	}
 	return c
+}
+
+// nearest describes the nearest counterpart of clause i (findNearest's
+// near, indexing the other side's entries others and their groups
+// otherGroup); mine gives a group's clauses on i's side (entries own).
+// Nil when there is none close enough.
+func (a *aligner) nearest(near []ranked, i int32, others []entry, otherGroup []int32, mine func(*group) []int32, own []entry) *Nearest {
+	if int(i) >= len(near) {
+		return nil // ids alone: no content compared
+	}
+	r := near[i]
+	// Clear of the noise too, by the margin a distinct move needs: where
+	// every clause shares a template with hundreds of others (a.noise,
+	// the median runner-up score, is high), a removed clause is that alike
+	// to many, and naming one would mislead.
+	if r.n < 0 || r.score < a.opts.Threshold*NearestFactor || r.score < a.noise+a.margin {
+		return nil
+	}
+	e := &others[r.n]
+	nr := &Nearest{Clause: e.c.ID, Number: e.c.Number, Similarity: RoundSimilarity(r.score)}
+	if gi := otherGroup[r.n]; gi >= 0 {
+		nr.PairedWith = ids(pick(own, mine(&a.groups[gi])))
+	}
+	return nr
 }
 
 // keptChange describes a removed entry that both versions carry: the same

@@ -148,6 +148,10 @@ type aligner struct {
 	oldGroup  []int32 // per old entry: its group, or -1
 	newGroup  []int32 // per new entry
 	markGroup []int32 // per mark
+
+	// nearOld and nearNew hold, per clause left unpaired, its most similar
+	// candidate (n -1 when none): findNearest.
+	nearOld, nearNew []ranked
 }
 
 func newAligner(ctx context.Context, old, new *plan.Plan, opts Options) *aligner {

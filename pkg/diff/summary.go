@@ -252,6 +252,16 @@ func (ch *Change) clone() Change {
 			c.Types[i] = t
 		}
 	}
+	c.Signals = cloneSlice(ch.Signals)
+	if ch.OldDepth != nil {
+		d := *ch.OldDepth
+		c.OldDepth = &d
+	}
+	if ch.Nearest != nil {
+		n := *ch.Nearest
+		n.PairedWith = cloneSlice(ch.Nearest.PairedWith)
+		c.Nearest = &n
+	}
 	return c
 }
 

@@ -379,6 +379,18 @@ func (e *jsonEncoder) change(c *diff.Change) {
 		}
 		e.close(']')
 	}
+	if n := c.Nearest; n != nil {
+		e.key("nearest")
+		e.open('{')
+		e.strField("clause", n.Clause)
+		e.optStr("number", n.Number)
+		e.key("similarity")
+		e.float(diff.RoundSimilarity(n.Similarity))
+		if len(n.PairedWith) > 0 {
+			e.strs("paired_with", n.PairedWith)
+		}
+		e.close('}')
+	}
 	e.close('}')
 }
 

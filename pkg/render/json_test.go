@@ -263,6 +263,9 @@ func normalized(r *diff.Result) *diff.Result {
 		ch.Sources.Old = nonNil(ch.Sources.Old)
 		ch.Sources.New = nonNil(ch.Sources.New)
 		ch.Similarity = diff.RoundSimilarity(ch.Similarity)
+		if ch.Nearest != nil {
+			ch.Nearest.Similarity = diff.RoundSimilarity(ch.Nearest.Similarity)
+		}
 	}
 	c.Changes = nonNil(c.Changes)
 	fixStrings(reflect.ValueOf(c).Elem())

@@ -298,6 +298,9 @@ func (m *mdReport) body(c *diff.Change) string {
 	if ev := evidence(c, m.r, mdText); ev != "" {
 		item("Evidence", ev)
 	}
+	if nt := nearestText(c, m.r, mdText, mdID); nt != "" {
+		item("Nearest", nt)
+	}
 	if ct := carriedText(c, m.r, mdText); ct != "" {
 		item("Carried", ct)
 	}

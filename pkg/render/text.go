@@ -345,6 +345,9 @@ func (t *textReport) change(c *diff.Change) {
 	if ev := evidence(c, t.r, line); ev != "" {
 		t.line(bodyIndent, labelWidth, "evidence", span{ev, ""})
 	}
+	if nt := nearestText(c, t.r, line, line); nt != "" {
+		t.line(bodyIndent, labelWidth, "nearest", span{nt, ""})
+	}
 	if ct := carriedText(c, t.r, line); ct != "" {
 		t.line(bodyIndent, labelWidth, "carried", span{ct, ""})
 	}
@@ -431,6 +434,20 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 			}
 			meta = append(meta, span{d.label + " ", sgrDim},
 				span{orNone(line(d.d.Old)), ""}, span{" → ", ""}, span{orNone(line(d.d.New)), ""})
+		}
+	}
+	// The nearest counterpart of a removal ends the heading when it has
+	// room: it is what the claim "removed" is weighed against. An
+	// addition's, and how each is paired, are for --sources full.
+	if nt := nearestShort(c); nt != "" && removal {
+		if near := []span{{"  nearest ", sgrDim}, {nt, ""}}; fits(head, near) {
+			head = append(head, near...)
+		} else {
+			if len(meta) > 0 {
+				meta = append(meta, span{"  ", ""})
+			}
+			meta = append(meta, near[0], near[1])
+			meta[len(meta)-2].text = "nearest "
 		}
 	}
 	if rt := readingText(c, line); rt != "" && !removal {
@@ -696,6 +713,49 @@ func evidence(c *diff.Change, r *diff.Result, esc func(string) string) string {
 			" has sub-points known only in part (subclauses: partial): absence is not removal"
 	}
 	return ""
+}
+
+// nearestText names the clause of the other version that came closest to
+// an added or removed clause (diff.Change.Nearest): "framework-20's 11
+// non-nuclear-status (similarity 0.32), already paired with
+// non-nuclear-status". esc prepares text and id an id for the output; ""
+// when the change names none.
+func nearestText(c *diff.Change, r *diff.Result, esc, id func(string) string) string {
+	n := c.Nearest
+	if n == nil {
+		return ""
+	}
+	other := r.New.ID
+	if c.Kind == diff.KindAdded {
+		other = r.Old.ID
+	}
+	s := esc(orUnnamed(other)) + "'s "
+	if num := esc(n.Number); num != "" {
+		s += num + " "
+	}
+	s += id(n.Clause) + " (similarity " + similarity(n.Similarity) + ")"
+	if len(n.PairedWith) > 0 {
+		ids := make([]string, len(n.PairedWith))
+		for i, p := range n.PairedWith {
+			ids[i] = id(p)
+		}
+		s += ", already paired with " + strings.Join(ids, ", ")
+	}
+	return s
+}
+
+// nearestShort is nearestText for the short layout: "15
+// no-change-by-force (0.29)".
+func nearestShort(c *diff.Change) string {
+	n := c.Nearest
+	if n == nil {
+		return ""
+	}
+	s := line(n.Clause)
+	if num := line(n.Number); num != "" {
+		s = num + " " + s
+	}
+	return s + " (" + similarity(n.Similarity) + ")"
 }
 
 // sourceName is a source's outlet, or its id when it has none (or none
