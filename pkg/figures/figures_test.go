@@ -78,6 +78,10 @@ func TestRead(t *testing.T) {
 		// Shares.
 		{"50% of the profits", "50%=50%"},
 		{"50 per cent", "50 per cent=50%"},
+		// A sign and a number a line's width apart are two things.
+		{"$" + strings.Repeat(" ", 40) + "9 of them", "9=9"},
+		{"100" + strings.Repeat(" ", 40) + "billion", "100=100"},
+		{"100\n    billion", "100 billion=100000000000"},
 		// One dot before a share is a decimal point, not a European thousand.
 		{"50.001% of the votes", "50.001%=50.001%"},
 		{"50.001 % of the votes", "50.001 %=50.001%"},

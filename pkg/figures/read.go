@@ -419,13 +419,24 @@ func (r *reader) gluedToText(i int) bool {
 // spaceThenNumber reports whether token i is white space on one line and
 // token i+1 a number: what may stand between a currency sign and its amount.
 func (r *reader) spaceThenNumber(i int) bool {
-	return i+1 < len(r.toks) && r.toks[i].kind == tSpace && r.toks[i].newlines == 0 && r.toks[i+1].kind == tNum
+	return i+1 < len(r.toks) && r.short(i) && r.toks[i].newlines == 0 && r.toks[i+1].kind == tNum
 }
 
 // gap reports whether token i is white space a figure may span: at most one
 // line break, so a figure never reaches across a blank line.
 func (r *reader) gap(i int) bool {
-	return i < len(r.toks) && r.toks[i].kind == tSpace && r.toks[i].newlines <= 1
+	return i < len(r.toks) && r.short(i) && r.toks[i].newlines <= 1
+}
+
+// maxGap is the most white space, in bytes, a figure spans ("$ 100",
+// "100\n    billion"): a sign and a number a line's width apart are not one
+// figure, and a window (Reader.Append) always holds both parts of one.
+const maxGap = 16
+
+// short reports whether token i is white space of at most maxGap bytes.
+func (r *reader) short(i int) bool {
+	t := &r.toks[i]
+	return t.kind == tSpace && t.end-t.start <= maxGap
 }
 
 // word returns the lower-case word at token i, or "".
