@@ -78,6 +78,11 @@ func TestRead(t *testing.T) {
 		// Shares.
 		{"50% of the profits", "50%=50%"},
 		{"50 per cent", "50 per cent=50%"},
+		// A combining mark keeps a number inside its word, as the word
+		// diff reads it.
+		{"a cap of 600\u034f troops", ""},
+		{"code x\u0301600 here", ""},
+		{"a cap of 600\u0301", ""},
 		// A sign and a number a line's width apart are two things.
 		{"$" + strings.Repeat(" ", 40) + "9 of them", "9=9"},
 		{"100" + strings.Repeat(" ", 40) + "billion", "100=100"},
