@@ -83,6 +83,8 @@ func TestRead(t *testing.T) {
 		{"a cap of 600\u034f troops", ""},
 		{"code x\u0301600 here", ""},
 		{"a cap of 600\u0301", ""},
+		{"a 0\u200d000 code", ""},
+		{"a 10\u200ckm code", ""},
 		// A sign and a number a line's width apart are two things.
 		{"$" + strings.Repeat(" ", 40) + "9 of them", "9=9"},
 		{"100" + strings.Repeat(" ", 40) + "billion", "100=100"},

@@ -504,7 +504,7 @@ func (r *reader) mark(i int) bool {
 // days, a 60-day truce) is read from its first token.
 func (r *reader) joinsWord(i int) bool {
 	switch r.sym(i) {
-	case "'", "’", "-", "‐", "‑":
+	case "'", "’", "-", "‐", "‑", "\u200c", "\u200d": // and the zero-width (non-)joiners
 	default:
 		return false
 	}
