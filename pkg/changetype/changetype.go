@@ -130,7 +130,9 @@ func Classify(oldText, newText string, figs []words.Figure) []Type {
 // that classifies many changes; the zero Classifier is ready. It is not
 // safe for concurrent use: give each goroutine its own.
 type Classifier struct {
-	toks []token
+	toks   []token
+	rd     figures.Reader
+	of, nf []figures.Figure // the figures of the two texts (respelled)
 }
 
 // Classify is the package's Classify, reusing c's buffers.
@@ -158,7 +160,7 @@ func (c *Classifier) Classify(oldText, newText string, figs []words.Figure) []Ty
 	}
 	out = appendSet(out, Scope, o.scopes, n.scopes)
 	if len(out) == 0 {
-		return []Type{{Type: Wording, Detail: respelled(oldText, newText)}}
+		return []Type{{Type: Wording, Detail: c.respelled(oldText, newText)}}
 	}
 	slices.SortStableFunc(out, func(a, b Type) int { return rank(a.Type) - rank(b.Type) })
 	return out
@@ -383,11 +385,13 @@ func diffCounts(old, nu []string) (added, removed []string) {
 // and a redline of numbers would otherwise wonder whether a value moved.
 // Figures written alike on both sides are set aside first, so a figure
 // repeated once in each spelling pairs the two spellings; "" when none.
-func respelled(oldText, newText string) string {
+func (c *Classifier) respelled(oldText, newText string) string {
 	if !figures.MayHold(oldText) || !figures.MayHold(newText) {
 		return ""
 	}
-	of, nf := figures.Read(oldText), figures.Read(newText)
+	c.of = c.rd.Append(c.of[:0], oldText)
+	c.nf = c.rd.Append(c.nf[:0], newText)
+	of, nf := c.of, c.nf
 	used := make([]bool, len(nf))
 	left := of[:0:0]
 	take := func(match func(figures.Figure) bool) (string, bool) {

@@ -440,14 +440,14 @@ func (t *textReport) shortChange(c *diff.Change, head []span) {
 	// room: it is what the claim "removed" is weighed against. An
 	// addition's, and how each is paired, are for --sources full.
 	if nt := nearestShort(c); nt != "" && removal {
-		if near := []span{{"  nearest ", sgrDim}, {nt, ""}}; fits(head, near) {
-			head = append(head, near...)
+		near := []span{{"nearest ", sgrDim}, {nt, ""}}
+		if sep := []span{{"  ", ""}}; fits(head, append(sep, near...)) {
+			head = append(append(head, sep...), near...)
 		} else {
 			if len(meta) > 0 {
-				meta = append(meta, span{"  ", ""})
+				meta = append(meta, sep...)
 			}
-			meta = append(meta, near[0], near[1])
-			meta[len(meta)-2].text = "nearest "
+			meta = append(meta, near...)
 		}
 	}
 	if rt := readingText(c, line); rt != "" && !removal {
