@@ -91,7 +91,10 @@ func TestClassify(t *testing.T) {
 		{"deadline dropped", "Ukraine will hold elections within 100 days.", "Ukraine will hold elections as soon as possible.", "deadline−{100 days → as soon as possible (deadline dropped)}"},
 		{"deadline added", "Ukraine will hold elections.", "Ukraine will hold elections within 100 days.", "deadline+{none → 100 days (deadline added)}"},
 		{"deadline changed", "Troops withdraw within 30 days.", "Troops withdraw within 90 days.", "deadline↑{30 days → 90 days (+200%)}"},
-		{"deadline in words replaced", "Elections will be held within a year.", "Elections will be held as soon as possible.", "deadline±{+as soon as possible −within a year}"},
+		{"deadline in words replaced", "Elections will be held within a year.", "Elections will be held as soon as possible.", "deadline−{a year → as soon as possible (deadline dropped)}"},
+		{"deadline phrase in words replaced", "Elections will be held within the next few months.", "Elections will be held as soon as possible.", "deadline±{+as soon as possible −within the next few months}"},
+		{"a year is one year", "Troops withdraw within one year.", "Troops withdraw within a year.", "wording{one year = a year (same value)}"},
+		{"a year and a half is 18 months", "Troops withdraw within 18 months.", "Troops withdraw within a year and a half.", "wording{18 months = a year and a half (same value)}"},
 		{"deadline phrase added", "A ceasefire takes effect.", "A ceasefire takes effect immediately.", "deadline+{+immediately}"},
 		{"duration that is no deadline", "The ambiguities of the past 30 years are settled.", "The ambiguities of the past years are settled.", "figure−{30 years → none (dropped)}"},
 		// scope

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plandiff/plandiff/pkg/figures"
 )
 
 // said is what one text says, for each type read from words: the markers
@@ -346,6 +348,11 @@ func withinSpan(ts []token, i int) (string, int) {
 	words := make([]string, 0, j-i+1)
 	for k := i; k <= j; k++ {
 		words = append(words, ts[k].lower)
+	}
+	// "within a year", "within one year": the figure reader reads the
+	// length, so the figures line has it (12 months → a year is no change).
+	if len(figures.Read(strings.Join(words[1:], " "))) > 0 {
+		return "", 0
 	}
 	return strings.Join(words, " "), j - i + 1
 }

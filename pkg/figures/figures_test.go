@@ -78,6 +78,15 @@ func TestRead(t *testing.T) {
 		// Shares.
 		{"50% of the profits", "50%=50%"},
 		{"50 per cent", "50 per cent=50%"},
+		// "a" makes one of a time unit; halves of units and numbers.
+		{"within a year of signing", "a year=1 year"},
+		{"within half a year", "half a year=0.5 year"},
+		{"within a year and a half", "a year and a half=1.5 year"},
+		{"within one and a half years", "one and a half years=1.5 year"},
+		{"two and a half million people", "two and a half million=2500000"},
+		{"for a decade", "a decade=1 decade"},
+		{"a few years", ""},
+		{"a year-long truce", ""},
 		// A combining mark keeps a number inside its word, as the word
 		// diff reads it.
 		{"a cap of 600\u034f troops", ""},

@@ -201,7 +201,8 @@ func MayHold(s string) bool {
 func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // numberWord reports a word (any case) that may start or make a number in
-// words: ten, twenty, hundred, half, third...
+// words: ten, twenty, hundred, half, third..., or a unit that "a" makes
+// one of (a year).
 func numberWord(w string) bool {
 	var buf [8]byte
 	b := buf[:0]
@@ -212,7 +213,8 @@ func numberWord(w string) bool {
 	case "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
 		"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
 		"ninety", "hundred", "thousand", "million", "billion", "trillion", "half", "third", "thirds",
-		"quarter", "quarters", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine":
+		"quarter", "quarters", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"day", "week", "month", "year", "decade": // a year, half a month
 		return true
 	}
 	return false
@@ -1017,6 +1019,11 @@ func (r *reader) amount(i int) (amount, int, bool) {
 		}
 	case timeUnits[w] != "":
 		a.kind, a.unit, a.bare = Duration, timeUnits[w], false
+		// A year and a half.
+		if h := r.andAHalf(k); h > 0 && a.text == "" {
+			a.num += 0.5
+			return a, h, true
+		}
 		return a, k, true
 	case otherUnits[w] != "":
 		a.unit, a.bare = otherUnits[w], false
@@ -1167,6 +1174,10 @@ func (r *reader) spelled(i int) (float64, int, bool, bool) {
 		if r.fractionFollows(i) {
 			return f, i, true, true
 		}
+		// Half a year: half of one unit, which the caller reads after "a".
+		if k := r.next(i); r.word(k) == "a" && timeUnits[r.word(r.next(k))] != "" {
+			return 0.5, k, false, true
+		}
 		return 0, 0, false, false
 	}
 	if (w == "a" || w == "one") && r.next(i) > 0 {
@@ -1175,6 +1186,9 @@ func (r *reader) spelled(i int) (float64, int, bool, bool) {
 			return f, k, true, true
 		}
 		if w == "a" {
+			if timeUnits[r.word(k)] != "" {
+				return 1, i, false, true // a year, a month: one of the unit
+			}
 			if s, ok := wordScales[r.word(k)]; ok && s >= 100 {
 				// "a hundred", "a million"
 				total, last, ok := r.spelledFrom(k, 1)
@@ -1198,7 +1212,27 @@ func (r *reader) spelled(i int) (float64, int, bool, bool) {
 		}
 	}
 	total, last, ok := r.spelledFrom(i, 0)
+	// One and a half years, two and a half million.
+	if h := r.andAHalf(last); ok && h > 0 && total < 100 {
+		return total + 0.5, h, false, true
+	}
 	return total, last, false, ok
+}
+
+// andAHalf returns the index of "half" when "and a half" follows token i,
+// else -1.
+func (r *reader) andAHalf(i int) int {
+	k := r.next(i)
+	if r.word(k) != "and" {
+		return -1
+	}
+	if k = r.next(k); r.word(k) != "a" {
+		return -1
+	}
+	if k = r.next(k); r.word(k) != "half" {
+		return -1
+	}
+	return k
 }
 
 // fractionFollows reports "of" or "the" after token i.
