@@ -85,6 +85,9 @@ func TestClassify(t *testing.T) {
 		{"condition added", "Russia will withdraw its troops.", "Russia will withdraw its troops if Ukraine agrees.", "party+{+Ukraine} condition+{+if}"},
 		{"condition dropped", "The guarantee applies unless Ukraine invades.", "The guarantee applies.", "party−{−Ukraine} condition−{−unless}"},
 		{"provided that", "Sanctions are lifted.", "Sanctions are lifted, provided that the ceasefire holds.", "condition+{+provided that}"},
+		{"provided without that", "Elections are held in 100 days.", "Elections are held in 100 days, provided martial law has ended.", "condition+{+provided that}"},
+		{"provided, the verb", "Funds are paid.", "Funds are paid, provided by the EU and provided annually.", "party+{+Europe}"},
+		{"provided with no comma, the verb", "Funds are paid.", "Funds provided last year are paid.", "wording"},
 		{"should opens a condition", "Russia invades; the answer is sanctions.", "Should Russia invade, the answer is sanctions.", "condition+{+if}"},
 		{"if moved", "If Ukraine agrees, Russia withdraws.", "Russia withdraws if Ukraine agrees.", ""},
 		// deadline

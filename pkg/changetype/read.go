@@ -26,6 +26,7 @@ type said struct {
 type token struct {
 	text, lower string
 	start       bool
+	comma       bool // a comma comes between the word before and this one
 	currency    bool // "$" follows at once: US$, the currency, not the party
 }
 
@@ -36,7 +37,7 @@ func tokenize(s string) []token { return appendTokens(nil, s) }
 
 // appendTokens appends the words of s to out (tokenize).
 func appendTokens(out []token, s string) []token {
-	start := true
+	start, comma := true, false
 	for i := 0; i < len(s); {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -46,6 +47,8 @@ func appendTokens(out []token, s string) []token {
 			switch r {
 			case '.', ';', ':', '!', '?':
 				start = true
+			case ',':
+				comma = true
 			}
 			i += w
 			continue
@@ -76,8 +79,8 @@ func appendTokens(out []token, s string) []token {
 			break
 		}
 		t := s[i:j]
-		out = append(out, token{text: t, lower: strings.ToLower(t), start: start, currency: j < len(s) && s[j] == '$'})
-		start = false
+		out = append(out, token{text: t, lower: strings.ToLower(t), start: start, comma: comma, currency: j < len(s) && s[j] == '$'})
+		start, comma = false, false
 		i = j
 	}
 	return out
@@ -294,11 +297,27 @@ func condition(ts []token, i int) string {
 		if t.start {
 			return "if" // "Should Russia invade..." is "if Russia invades"
 		}
+	case "provided":
+		// ", provided martial law has ended": the conjunction without its
+		// "that"; "provided by", "provided for", "provided annually" are
+		// the verb.
+		if t.comma && i+1 < len(ts) && !providedVerb(ts[i+1].lower) {
+			return "provided that"
+		}
 	}
 	if p, _ := phraseAt(ts, i, kindCondition); p != "" {
 		return p
 	}
 	return ""
+}
+
+// providedVerb reports a word after "provided" that makes it the verb.
+func providedVerb(next string) bool {
+	switch next {
+	case "by", "for", "to", "with", "in", "under", "that", "always", "above", "below", "herein":
+		return true
+	}
+	return strings.HasSuffix(next, "ly")
 }
 
 var conditionPhrases = [][]string{
