@@ -384,6 +384,13 @@ func evidenceText(c *ChangeRow, how bool) string {
 	case c.Kind == diff.KindRemoved:
 		parts = append(parts, "not in this complete version")
 	}
+	if n := c.Nearest; n != nil {
+		p := "nearest " + strings.TrimSpace(n.Number+" "+n.Clause) + " (similarity " + strconv.FormatFloat(n.Similarity, 'f', 2, 64) + ")"
+		if len(n.PairedWith) > 0 {
+			p += ", already paired with " + strings.Join(n.PairedWith, ", ")
+		}
+		parts = append(parts, p)
+	}
 	if c.Rule != "" && c.Rule != "none" {
 		p := "paired by " + ruleName(c.Rule)
 		if how && c.Reported {

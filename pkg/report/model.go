@@ -202,6 +202,9 @@ type ChangeRow struct {
 	Evidence    string      `json:"evidence,omitempty"` // of a removal: reported or absent
 	// Types are the change's (diff.Change.Types).
 	Types []changetype.Type `json:"types,omitempty"`
+	// Nearest is the change's (diff.Change.Nearest): on an addition or a
+	// removal, the other version's clause that came closest.
+	Nearest *diff.Nearest `json:"nearest,omitempty"`
 }
 
 // Disagreement says where the version's copies disagree on the clause:
@@ -438,7 +441,7 @@ func (b *builder) steps() {
 				Reported: lineage.Reported(ch.Rule), Similarity: ch.Similarity, Moved: ch.Moved,
 				Renumbered: ch.Renumbered, Topic: ch.Topic, OldText: ch.OldText, NewText: ch.NewText,
 				Edits: nonNil(ch.Edits), Figures: nonNil(ch.Figures), Evidence: ch.Evidence,
-				Carried: len(ch.Carried) > 0, Reading: ch.Reading, ReadingOnly: ch.ReadingOnly, Types: ch.Types,
+				Carried: len(ch.Carried) > 0, Reading: ch.Reading, ReadingOnly: ch.ReadingOnly, Types: ch.Types, Nearest: ch.Nearest,
 				Old: []ClauseRef{}, New: []ClauseRef{}, OldSources: []SourceLink{}, NewSources: []SourceLink{},
 			}
 			kept := ch.Rule == diff.RuleRemovalKept
