@@ -93,6 +93,8 @@ func TestRead(t *testing.T) {
 		{"code x\u0301600 here", ""},
 		{"a cap of 600\u0301", ""},
 		{"a 0\u200d000 code", ""},
+		{"a \u07c30 000 code", "000=0"}, // the group after the word stands alone
+		{"a 0 000\u07c3 code", ""},
 		{"a 10\u200ckm code", ""},
 		// A sign and a number a line's width apart are two things.
 		{"$" + strings.Repeat(" ", 40) + "9 of them", "9=9"},

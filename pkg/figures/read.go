@@ -486,17 +486,18 @@ func (r *reader) endsInWord(last int) bool {
 		return false
 	}
 	n := r.toks[last+1].kind
-	return n == tWord || n == tNum || r.joinsWord(last+1) || r.mark(last+1)
+	return n == tWord || n == tNum || r.joinsWord(last+1) || r.inWordSym(last+1)
 }
 
-// mark reports whether token i is a combining mark, which the word diff
-// keeps in the word it follows (000 with U+034F after it is one word).
-func (r *reader) mark(i int) bool {
+// inWordSym reports whether token i, a symbol to this reader, belongs to
+// a word for the word diff: a combining mark (000 with U+034F after it is
+// one word) or a digit of another script (NKo ߃ before 0).
+func (r *reader) inWordSym(i int) bool {
 	if i < 0 || i >= len(r.toks) || r.toks[i].kind != tSym {
 		return false
 	}
 	c, _ := utf8.DecodeRuneInString(r.s[r.toks[i].start:r.toks[i].end])
-	return c >= 0x300 && unicode.IsMark(c)
+	return c >= 0x300 && (unicode.IsMark(c) || unicode.IsNumber(c))
 }
 
 // joinsWord reports whether token i is an apostrophe or a hyphen that joins
@@ -550,8 +551,8 @@ func (r *reader) figureAt(i int) (Value, int, bool) {
 	if t.kind == tNum && i > 1 && r.joinsWord(i-1) {
 		return Value{}, 0, false // inside a word: 100'000, 0-0
 	}
-	if t.kind == tNum && i > 0 && r.glued(i-1) && r.mark(i-1) {
-		return Value{}, 0, false // after a combining mark: inside its word
+	if t.kind == tNum && i > 0 && r.glued(i-1) && r.inWordSym(i-1) {
+		return Value{}, 0, false // after a combining mark or a foreign digit: inside its word
 	}
 	if t.kind == tNum && i > 0 && (r.toks[i-1].kind == tWord && r.glued(i-1) ||
 		r.sym(i-1) == "-" && r.glued(i-1) && i > 1 && r.toks[i-2].kind == tWord && r.glued(i-2)) {
