@@ -721,17 +721,23 @@ func evidence(c *diff.Change, r *diff.Result, esc func(string) string) string {
 // non-nuclear-status". esc prepares text and id an id for the output; ""
 // when the change names none.
 func nearestText(c *diff.Change, r *diff.Result, esc, id func(string) string) string {
-	n := c.Nearest
-	if n == nil {
+	if c.Nearest == nil {
 		return ""
 	}
 	other := r.New.ID
 	if c.Kind == diff.KindAdded {
 		other = r.Old.ID
 	}
-	s := esc(orUnnamed(other)) + "'s "
+	return esc(orUnnamed(other)) + "'s " + NearestText(c.Nearest, esc, id)
+}
+
+// NearestText says a nearest clause: "11 non-nuclear-status (similarity
+// 0.32), already paired with non-nuclear-status". esc prepares text and id
+// an id for the output.
+func NearestText(n *diff.Nearest, esc, id func(string) string) string {
+	s := ""
 	if num := esc(n.Number); num != "" {
-		s += num + " "
+		s = num + " "
 	}
 	s += id(n.Clause) + " (similarity " + similarity(n.Similarity) + ")"
 	if len(n.PairedWith) > 0 {

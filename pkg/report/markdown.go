@@ -384,12 +384,10 @@ func evidenceText(c *ChangeRow, how bool) string {
 	case c.Kind == diff.KindRemoved:
 		parts = append(parts, "not in this complete version")
 	}
-	if n := c.Nearest; n != nil {
-		p := "nearest " + strings.TrimSpace(n.Number+" "+n.Clause) + " (similarity " + strconv.FormatFloat(n.Similarity, 'f', 2, 64) + ")"
-		if len(n.PairedWith) > 0 {
-			p += ", already paired with " + strings.Join(n.PairedWith, ", ")
-		}
-		parts = append(parts, p)
+	if c.Nearest != nil {
+		// Plain text: the callers escape the whole evidence.
+		plain := func(s string) string { return s }
+		parts = append(parts, "nearest "+render.NearestText(c.Nearest, plain, plain))
 	}
 	if c.Rule != "" && c.Rule != "none" {
 		p := "paired by " + ruleName(c.Rule)
